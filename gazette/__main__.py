@@ -1,0 +1,5 @@
+"""``python -m gazette`` runs the CLI."""
+
+from .cli import main
+
+main()

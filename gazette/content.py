@@ -1,0 +1,394 @@
+"""content/: one Markdown file per document, one ``issue.md`` per issue, YAML front matter.
+
+Layout (stable, readable, deterministic)::
+
+    content/
+      2021-05/                   one folder per issue, named by its id
+        issue.md                 issue metadata, its 目录 and ordered document list
+        01.md, 02.md, …          one file per document, in printed order
+        2021-05.pdf              a copy of the source PDF (linked from the site)
+      .gazette/manifest.json     SHA-256 of every file as Gazette last wrote it
+
+Editors may change any file. Before overwriting, :func:`write_results` compares a file
+with the hash recorded in the manifest: a file whose bytes differ was edited by hand, so
+it is kept and the new version is written beside it as ``NN.md.new`` (unless ``force``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import ContentError
+from .models import (
+    Document,
+    Issue,
+    IssueMeta,
+    IngestResult,
+    Kind,
+    SourceRef,
+    Status,
+    TocEntry,
+)
+
+MANIFEST = Path(".gazette") / "manifest.json"
+ISSUE_FILE = "issue.md"
+_FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything under content/: issues in date order, documents by id."""
+
+    issues: tuple[Issue, ...]
+    documents: dict[str, Document]
+    paths: dict[str, Path] = field(default_factory=dict)
+
+    def issue_documents(self, issue: Issue) -> list[Document]:
+        """The documents of an issue, in printed order."""
+        return [self.documents[d] for d in issue.document_ids if d in self.documents]
+
+    def public(self) -> "Archive":
+        """A copy holding only published documents (and issues that have any)."""
+        docs = {k: d for k, d in self.documents.items() if d.is_public}
+        issues = []
+        for issue in self.issues:
+            ids = tuple(d for d in issue.document_ids if d in docs)
+            if ids:
+                issues.append(_replace_issue(issue, document_ids=ids))
+        paths = {k: p for k, p in self.paths.items() if k in docs}
+        return Archive(tuple(issues), docs, paths)
+
+
+@dataclass
+class WriteReport:
+    """What :func:`write_results` did, for the CLI to report."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    conflicts: list[tuple[Path, Path]] = field(default_factory=list)  # (kept, new beside)
+    removed: list[Path] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- serialising
+
+def issue_dir(content: Path, issue_id: str) -> Path:
+    """The folder of one issue."""
+    return content / issue_id
+
+
+def document_filename(doc: Document) -> str:
+    """``03.md`` for the third document of an issue."""
+    return f"{doc.seq:02d}.md"
+
+
+def render_document(doc: Document) -> str:
+    """The full text of a document's Markdown file."""
+    meta: dict[str, Any] = {
+        "id": doc.id,
+        "issue": doc.issue_id,
+        "seq": doc.seq,
+        "title": doc.title,
+        "kind": doc.kind.value,
+        "doc_number": doc.doc_number,
+        "issuer": doc.issuer,
+        "signed_date": doc.signed_date,
+        "effective_date": doc.effective_date,
+        "section": doc.section,
+        "source": {
+            "file": doc.source.file,
+            "sha256": doc.source.sha256,
+            "pdf_pages": list(doc.source.pdf_pages),
+            "printed_pages": list(doc.source.printed_pages),
+        },
+        "status": doc.status.value,
+    }
+    for key, value in doc.extra:
+        meta.setdefault(key, value)
+    return _front_matter(meta) + doc.body
+
+
+def render_issue(issue: Issue) -> str:
+    """The full text of an issue's ``issue.md``."""
+    m = issue.meta
+    meta: dict[str, Any] = {
+        "id": issue.id,
+        "gazette_name": m.gazette_name,
+        "year": m.year,
+        "number": m.number,
+        "total_number": m.total_number,
+        "date": m.date,
+        "label": m.label,
+        "publisher": m.publisher,
+        "source": {"file": issue.source_file, "sha256": issue.sha256, "pages": issue.page_count},
+        "toc": [
+            {"section": t.section, "title": t.title, "doc_number": t.doc_number, "page": t.printed_page}
+            for t in issue.toc
+        ],
+        "documents": list(issue.document_ids),
+    }
+    return _front_matter(meta)
+
+
+def _front_matter(meta: dict[str, Any]) -> str:
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None)
+    return f"---\n{dumped}---\n\n"
+
+
+# ---------------------------------------------------------------- parsing
+
+def parse_file(path: Path) -> tuple[dict[str, Any], str]:
+    """Front matter and body of a content file; ContentError names the file on failure."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(f"{path}: cannot read it ({exc}); restore it from version control or re-ingest its issue")
+    match = _FRONT_MATTER_RE.match(text.replace("\r\n", "\n"))
+    if not match:
+        raise ContentError(f"{path}: no YAML front matter; the file must start with a '---' line and the metadata must end with another '---' line")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        line = f" at line {where.line + 2}" if where else ""
+        raise ContentError(f"{path}: invalid YAML front matter{line}; fix the syntax (quote values that contain ':' or '#')")
+    if not isinstance(meta, dict):
+        raise ContentError(f"{path}: front matter must be a mapping of 'key: value' lines")
+    return {k: _plain(v) for k, v in meta.items()}, match.group(2).lstrip("\n")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _opt_str(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    return None if value is None or value == "" else str(value)
+
+
+def _enum(path: Path, enum_cls: type, value: Any, key: str) -> Any:
+    try:
+        return enum_cls(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum_cls)
+        raise ContentError(f"{path}: {key}: {value!r} is not one of {allowed}; correct the front matter")
+
+
+def _span(value: Any) -> tuple[Any, Any]:
+    if isinstance(value, (list, tuple)) and len(value) == 2:
+        return (value[0], value[1])
+    return (None, None)
+
+
+def document_from_file(path: Path) -> Document:
+    """Read one document file into a :class:`Document`."""
+    meta, body = parse_file(path)
+    for key in ("id", "issue", "title"):
+        if not meta.get(key):
+            raise ContentError(f"{path}: front matter has no '{key}'; add it (see docs/content.md)")
+    source = meta.get("source") or {}
+    if not isinstance(source, dict):
+        raise ContentError(f"{path}: 'source' must be a mapping with file, sha256, pdf_pages, printed_pages")
+    known = {"id", "issue", "seq", "title", "kind", "doc_number", "issuer", "signed_date",
+             "effective_date", "section", "source", "status"}
+    extra = tuple(sorted((k, str(v)) for k, v in meta.items() if k not in known))
+    pdf_pages = _span(source.get("pdf_pages"))
+    return Document(
+        id=str(meta["id"]),
+        issue_id=str(meta["issue"]),
+        seq=int(meta.get("seq") or 0),
+        title=str(meta["title"]),
+        kind=_enum(path, Kind, meta.get("kind", "other"), "kind"),
+        doc_number=_opt_str(meta, "doc_number"),
+        issuer=_opt_str(meta, "issuer"),
+        signed_date=_opt_str(meta, "signed_date"),
+        effective_date=_opt_str(meta, "effective_date"),
+        section=_opt_str(meta, "section"),
+        source=SourceRef(
+            file=str(source.get("file") or ""),
+            sha256=str(source.get("sha256") or ""),
+            pdf_pages=(int(pdf_pages[0] or 0), int(pdf_pages[1] or 0)),
+            printed_pages=_span(source.get("printed_pages")),
+        ),
+        body=body,
+        status=_enum(path, Status, meta.get("status", "draft"), "status"),
+        extra=extra,
+    )
+
+
+def issue_from_file(path: Path) -> Issue:
+    """Read one ``issue.md`` into an :class:`Issue`."""
+    meta, _ = parse_file(path)
+    if not meta.get("id"):
+        raise ContentError(f"{path}: front matter has no 'id'; add it (see docs/content.md)")
+    source = meta.get("source") or {}
+    toc = tuple(
+        TocEntry(title=str(t.get("title") or ""), printed_page=t.get("page"),
+                 section=t.get("section"), doc_number=t.get("doc_number"))
+        for t in meta.get("toc") or [] if isinstance(t, dict)
+    )
+    return Issue(
+        id=str(meta["id"]),
+        meta=IssueMeta(
+            gazette_name=_opt_str(meta, "gazette_name"),
+            year=meta.get("year"),
+            number=meta.get("number"),
+            total_number=meta.get("total_number"),
+            date=_opt_str(meta, "date"),
+            label=_opt_str(meta, "label"),
+            publisher=_opt_str(meta, "publisher"),
+        ),
+        source_file=str(source.get("file") or ""),
+        sha256=str(source.get("sha256") or ""),
+        page_count=int(source.get("pages") or 0),
+        toc=toc,
+        document_ids=tuple(str(d) for d in meta.get("documents") or []),
+    )
+
+
+def load_archive(content: Path) -> Archive:
+    """Read every issue and document under ``content``; issues sorted by date and id."""
+    if not content.is_dir():
+        raise ContentError(f"{content}: no such content folder; run 'gazette ingest PDF --content {content}' first")
+    issues: list[Issue] = []
+    documents: dict[str, Document] = {}
+    paths: dict[str, Path] = {}
+    for issue_path in sorted(content.glob(f"*/{ISSUE_FILE}")):
+        issue = issue_from_file(issue_path)
+        issues.append(issue)
+        for doc_path in sorted(issue_path.parent.glob("*.md")):
+            if doc_path.name == ISSUE_FILE:
+                continue
+            doc = document_from_file(doc_path)
+            if doc.id in documents:
+                raise ContentError(f"{doc_path}: document id {doc.id} is also used by {paths[doc.id]}; give one of them a different 'id'")
+            documents[doc.id] = doc
+            paths[doc.id] = doc_path
+    issues.sort(key=lambda i: (i.meta.date or "", i.id))
+    return Archive(tuple(issues), documents, paths)
+
+
+# ---------------------------------------------------------------- writing
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _load_manifest(content: Path) -> dict[str, str]:
+    path = content / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise ContentError(f"{path}: unreadable manifest ({exc}); delete it and re-run (edited files will then be treated as editors' work and kept)")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def planned_files(result: IngestResult, pdf_path: Path) -> dict[str, bytes]:
+    """Every file (relative path → bytes) that ingesting one issue produces."""
+    issue = result.issue
+    files: dict[str, bytes] = {f"{issue.id}/{ISSUE_FILE}": render_issue(issue).encode("utf-8")}
+    for doc in result.documents:
+        files[f"{issue.id}/{document_filename(doc)}"] = render_document(doc).encode("utf-8")
+    files[f"{issue.id}/{issue.source_file}"] = pdf_path.read_bytes()
+    return files
+
+
+def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], force: bool = False) -> WriteReport:
+    """Write ingested issues into ``content``, never overwriting an editor's changes.
+
+    All files are rendered first; then each is written atomically. Files of an issue that
+    the new split no longer produces are removed only when nobody edited them.
+    """
+    manifest = _load_manifest(content)
+    report = WriteReport()
+    plan: dict[str, bytes] = {}
+    issue_ids: set[str] = set()
+    for result, pdf_path in results:
+        plan.update(planned_files(result, pdf_path))
+        issue_ids.add(result.issue.id)
+
+    for rel, data in sorted(plan.items()):
+        path = content / rel
+        if path.exists():
+            current = path.read_bytes()
+            if current == data:
+                report.unchanged.append(path)
+                manifest[rel] = _sha(data)
+                continue
+            edited = manifest.get(rel) != _sha(current)
+            if edited and not force:
+                beside = path.with_name(path.name + ".new")
+                _atomic_write(beside, data)
+                report.conflicts.append((path, beside))
+                continue
+        _atomic_write(path, data)
+        manifest[rel] = _sha(data)
+        report.written.append(path)
+
+    for issue_id in sorted(issue_ids):
+        for path in sorted(issue_dir(content, issue_id).glob("*.md")):
+            rel = path.relative_to(content).as_posix()
+            if rel in plan:
+                continue
+            if manifest.get(rel) == _sha(path.read_bytes()) or force:
+                path.unlink()
+                manifest.pop(rel, None)
+                report.removed.append(path)
+    _atomic_write(content / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    return report
+
+
+def set_status(path: Path, status: Status) -> bool:
+    """Change the ``status:`` line of one document file; True when it changed.
+
+    Only that line is touched, so the rest of an editor's file stays byte-identical.
+    The manifest is deliberately not updated: the file now counts as edited, and a
+    later re-ingest keeps it.
+    """
+    text = path.read_text(encoding="utf-8")
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        raise ContentError(f"{path}: no YAML front matter; cannot set its status")
+    front = match.group(1)
+    new_front, n = re.subn(r"^status:.*$", f"status: {status.value}", front, count=1, flags=re.M)
+    if n == 0:
+        new_front = front + f"\nstatus: {status.value}"
+    if new_front == front:
+        return False
+    _atomic_write(path, text.replace(front, new_front, 1).encode("utf-8"))
+    return True
+
+
+def _replace_issue(issue: Issue, **changes: Any) -> Issue:
+    from dataclasses import replace
+
+    return replace(issue, **changes)
+

@@ -1,0 +1,179 @@
+"""Frozen dataclasses that are the contract between pipeline stages.
+
+``pdf``/``pages`` produce :class:`Page`; ``cover`` produces :class:`IssueMeta`;
+``toc`` produces :class:`TocEntry`; ``split`` produces :class:`Document`;
+``content`` writes and reads :class:`Issue` and :class:`Document`.
+No stage passes loose dicts to another.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class TextSource(str, enum.Enum):
+    """Where a page's text came from."""
+
+    TEXT_LAYER = "text-layer"
+    OCR = "ocr"
+    NONE = "none"
+
+
+class Kind(str, enum.Enum):
+    """Document kind, as used in front matter and the export."""
+
+    REGULATION = "regulation"  # 规章 (and 行政法规 / 地方性法规 printed in a gazette)
+    NORMATIVE = "normative"  # 规范性文件 with a 文号
+    INTERPRETATION = "interpretation"  # 政策解读
+    PERSONNEL = "personnel"  # 人事任免
+    OTHER = "other"  # 公告, 批复, 函, …
+
+
+class Status(str, enum.Enum):
+    """Review status. Only ``published`` documents reach the site and its exports."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    WITHHELD = "withheld"  # not for public release, never published
+
+
+@dataclass(frozen=True)
+class Page:
+    """One PDF page: its body lines with running header and page number removed.
+
+    ``pdf_index`` is 1-based. ``printed_number`` is the page number printed on the page
+    (None on the cover and unnumbered pages). ``problem`` explains why a page has no
+    usable text (image-only, unmapped font encoding); OCR fills such pages later and
+    sets ``source`` to ``TextSource.OCR``.
+    """
+
+    pdf_index: int
+    printed_number: int | None
+    lines: tuple[str, ...]
+    source: TextSource = TextSource.TEXT_LAYER
+    furniture: tuple[str, ...] = ()
+    problem: str | None = None
+
+    @property
+    def has_text(self) -> bool:
+        """True when the page has usable text."""
+        return self.problem is None and self.source is not TextSource.NONE
+
+
+@dataclass(frozen=True)
+class IssueMeta:
+    """Issue metadata read from the cover (or given by the user)."""
+
+    gazette_name: str | None = None
+    year: int | None = None
+    number: int | None = None
+    total_number: int | None = None
+    date: str | None = None  # ISO 8601
+    label: str | None = None  # as printed, e.g. 2021年第5期（总第448期）
+    publisher: str | None = None
+
+    @property
+    def short_label(self) -> str | None:
+        """``2021年第5期`` style label used in citations."""
+        if self.year is None or self.number is None:
+            return self.label
+        return f"{self.year}年第{self.number}期"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One 目录 entry: its section heading, title, 文号 and printed page."""
+
+    title: str
+    printed_page: int | None
+    section: str | None = None
+    doc_number: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a document was printed: the source PDF and page spans (1-based, inclusive)."""
+
+    file: str
+    sha256: str
+    pdf_pages: tuple[int, int]
+    printed_pages: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Metadata extracted from a document's text."""
+
+    title: str
+    kind: Kind = Kind.OTHER
+    doc_number: str | None = None
+    issuer: str | None = None
+    signed_date: str | None = None
+    effective_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of an issue.
+
+    ``body`` is the document text in Gazette's body format (see ``structure``):
+    paragraphs separated by blank lines, 章 and 节 as ``##``/``###`` headings,
+    everything else literal text.
+    """
+
+    id: str
+    issue_id: str
+    seq: int
+    title: str
+    kind: Kind
+    doc_number: str | None
+    issuer: str | None
+    signed_date: str | None
+    effective_date: str | None
+    section: str | None
+    source: SourceRef
+    body: str
+    status: Status = Status.DRAFT
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_public(self) -> bool:
+        """True only for documents approved for public release."""
+        return self.status is Status.PUBLISHED
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One gazette issue: metadata, its 目录 and its documents in printed order."""
+
+    id: str
+    meta: IssueMeta
+    source_file: str
+    sha256: str
+    page_count: int
+    toc: tuple[TocEntry, ...] = ()
+    document_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """A disagreement or problem found while splitting, reported to the user."""
+
+    file: str
+    message: str
+    page: int | None = None
+
+    def __str__(self) -> str:
+        where = f" (PDF page {self.page})" if self.page else ""
+        return f"{self.file}{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Everything read from one PDF, before anything is written."""
+
+    issue: Issue
+    documents: tuple[Document, ...]
+    pages: tuple[Page, ...] = field(default=(), repr=False)
+    warnings: tuple[Warning_, ...] = ()
