@@ -1,0 +1,40 @@
+# Set-up and entry points. `make demo` and `make test` each do all set-up themselves.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEMO   := build/demo
+
+.PHONY: setup system-deps demo demo-build test bench golden clean
+
+$(BIN)/gazette: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+setup: $(BIN)/gazette
+
+system-deps:
+	scripts/system-deps.sh
+
+demo-build: setup
+	rm -rf $(DEMO)
+	$(BIN)/gazette ingest samples/*.pdf --content $(DEMO)/content
+	$(BIN)/gazette publish --all --content $(DEMO)/content
+	$(BIN)/gazette index --content $(DEMO)/content
+	$(BIN)/gazette build --content $(DEMO)/content --site $(DEMO)/site
+
+demo: demo-build
+	$(BIN)/gazette serve --site $(DEMO)/site
+
+test: setup system-deps
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python bench/run_all.py
+
+golden: setup
+	$(BIN)/python tests/regenerate_golden.py
+
+clean:
+	rm -rf build site .pytest_cache

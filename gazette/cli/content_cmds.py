@@ -1,0 +1,179 @@
+"""Commands that read or write content/: ``ingest``, ``export``, ``publish``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, Iterator
+
+import click
+
+from ..content import load_archive, set_status, write_results
+from ..errors import ContentError, ExitCode, GazetteError
+from ..export import iter_records, to_jsonl
+from ..ingest import ingest_pdf
+from ..models import IngestResult, IssueMeta, Status
+from . import cli
+from .options import content_option
+
+
+def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A page progress callback drawing a bar when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+
+def _ingest_one(pdf: Path, override: IssueMeta | None) -> IngestResult:
+    gen = _progress(pdf.name)
+    callback = next(gen)
+    try:
+        return ingest_pdf(pdf, override, callback)
+    finally:
+        gen.close()
+
+
+@cli.command()
+@click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@content_option
+@click.option("--force", is_flag=True, help="Overwrite files that editors changed (otherwise the new version is written beside them as NN.md.new).")
+@click.option("--gazette-name", help="Gazette name, when the cover does not give it (e.g. 山东省人民政府公报).")
+@click.option("--year", type=int, help="Issue year, overriding the cover.")
+@click.option("--number", type=int, help="Issue number within the year, overriding the cover.")
+@click.option("--total-number", type=int, help="Running issue number (总第N期), overriding the cover.")
+@click.option("--date", "issue_date", help="Issue date as YYYY-MM-DD, overriding the cover.")
+def ingest(pdfs: tuple[Path, ...], content_dir: Path, force: bool, gazette_name: str | None,
+           year: int | None, number: int | None, total_number: int | None, issue_date: str | None) -> None:
+    """Read issue PDFs, split them into documents and write content/.
+
+    Every PDF is read and split first; content/ is written only afterwards. A bad PDF is
+    reported and skipped; the others are still ingested, and the exit code is non-zero.
+    Files that editors changed are never overwritten without --force.
+
+    \b
+    Example:
+        gazette ingest samples/2023-01.pdf samples/2023-02.pdf --content content/
+    """
+    override = IssueMeta(gazette_name=gazette_name, year=year, number=number,
+                         total_number=total_number, date=issue_date)
+    results: list[tuple[IngestResult, Path]] = []
+    failures: list[GazetteError] = []
+    seen: dict[str, Path] = {}
+    for pdf in pdfs:
+        try:
+            result = _ingest_one(pdf, override)
+            if result.issue.id in seen:
+                raise ContentError(f"{pdf}: has the same issue id {result.issue.id} as {seen[result.issue.id]}; ingest them separately or give --year/--number")
+            _check_same_gazette(content_dir, result, pdf)
+        except GazetteError as exc:
+            click.echo(f"error: {exc.message}", err=True)
+            failures.append(exc)
+            continue
+        seen[result.issue.id] = pdf
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        click.echo(f"{pdf}: issue {result.issue.id}, {len(result.documents)} documents", err=True)
+        results.append((result, pdf))
+    report = write_results(content_dir, results, force=force) if results else None
+    if report:
+        for kept, beside in report.conflicts:
+            click.echo(f"conflict: {kept} was edited by hand and kept; the new version is in {beside} — merge it, or re-run with --force to overwrite", err=True)
+        for removed in report.removed:
+            click.echo(f"removed: {removed} (no longer produced by the split)", err=True)
+        click.echo(f"wrote {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.conflicts)} kept (edited), into {content_dir}", err=True)
+    click.echo(f"summary: {len(results)} of {len(pdfs)} PDFs ingested, {len(failures)} failed", err=True)
+    sys.exit(int(_exit_code(failures, len(results), bool(report and report.conflicts))))
+
+
+def _exit_code(failures: list[GazetteError], succeeded: int, conflicts: bool) -> ExitCode:
+    if failures:
+        codes = {f.exit_code for f in failures}
+        return codes.pop() if succeeded == 0 and len(codes) == 1 else ExitCode.PARTIAL
+    return ExitCode.EDITOR_CONFLICT if conflicts else ExitCode.OK
+
+
+def _check_same_gazette(content_dir: Path, result: IngestResult, pdf: Path) -> None:
+    from ..content import ISSUE_FILE, issue_from_file
+
+    existing = content_dir / result.issue.id / ISSUE_FILE
+    if not existing.exists():
+        return
+    old = issue_from_file(existing).meta.gazette_name
+    new = result.issue.meta.gazette_name
+    if old and new and old != new:
+        raise ContentError(f"{pdf}: {existing} already holds issue {result.issue.id} of {old}, but this PDF is {new}; use a separate --content folder for each gazette")
+
+
+@cli.command()
+@content_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format.")
+@click.option("--published-only", is_flag=True, help="Only documents whose status is published (what the public site shows).")
+def export(content_dir: Path, fmt: str, published_only: bool) -> None:
+    """Print every document as JSON Lines on stdout (see docs/export.md).
+
+    Drafts are included with their status, for review; documents marked withheld
+    (not for public release) never are. The public site's documents.jsonl is the
+    --published-only form.
+
+    \b
+    Example:
+        gazette export --content content/ --format jsonl > documents.jsonl
+    """
+    archive = load_archive(content_dir)
+    statuses = frozenset({Status.PUBLISHED} if published_only else {Status.PUBLISHED, Status.DRAFT})
+    out = click.get_text_stream("stdout")
+    for record in iter_records(archive, statuses):
+        out.write(to_jsonl(record) + "\n")
+
+
+@cli.command()
+@click.argument("ids", nargs=-1)
+@content_option
+@click.option("--issue", "issue_ids", multiple=True, help="Every document of this issue (e.g. 2023-01); repeatable.")
+@click.option("--all", "all_docs", is_flag=True, help="Every draft in content/ (withheld documents are left alone).")
+@click.option("--status", "status", type=click.Choice([s.value for s in Status]), default=Status.PUBLISHED.value,
+              show_default=True, help="The status to set.")
+def publish(ids: tuple[str, ...], content_dir: Path, issue_ids: tuple[str, ...], all_docs: bool, status: str) -> None:
+    """Mark documents as published (or draft / withheld) by editing their front matter.
+
+    Only published documents appear on the site, in its search index, feeds and exports.
+    Withheld means "not for public release": --all never publishes those; name them
+    explicitly to change their status.
+
+    \b
+    Example:
+        gazette publish --issue 2023-01          # publish a whole issue
+        gazette publish 2023-01-03 --status withheld
+    """
+    if not (ids or issue_ids or all_docs):
+        raise GazetteError("name the documents to change: document ids, --issue ID or --all", ExitCode.BAD_ARGS)
+    archive = load_archive(content_dir)
+    unknown = [i for i in ids if i not in archive.documents]
+    unknown += [i for i in issue_ids if i not in {issue.id for issue in archive.issues}]
+    if unknown:
+        raise GazetteError(f"{content_dir}: no document or issue with id {', '.join(unknown)}; 'gazette export' lists the ids", ExitCode.BAD_ARGS)
+    chosen = set(ids)
+    for issue in archive.issues:
+        if issue.id in issue_ids:
+            chosen.update(issue.document_ids)
+    if all_docs:
+        chosen.update(d.id for d in archive.documents.values() if d.status is not Status.WITHHELD)
+    if issue_ids:
+        chosen -= {d for d in chosen if d not in ids and archive.documents[d].status is Status.WITHHELD}
+    target = Status(status)
+    changed = sum(set_status(archive.paths[doc_id], target) for doc_id in sorted(chosen) if doc_id in archive.paths)
+    click.echo(f"{changed} of {len(chosen)} documents set to {target.value}", err=True)

@@ -1,0 +1,66 @@
+"""Issue metadata from the cover page: gazette name, year, number, total number, date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Sequence
+
+from .models import IssueMeta
+from .textnorm import parse_date, to_ascii_digits
+
+_LABEL_RE = re.compile(
+    r"(\d{4})\s*年\s*第\s*(\d+)\s*[期号]\s*(?:[（(]\s*总\s*第\s*(\d+)\s*[期号]\s*[）)])?"
+)
+_NAME_RE = re.compile(r"^(.{2,24}公报)$")
+_PUBLISHER_RE = re.compile(r"^(.{2,30}?)\s*(?:主\s*办|编\s*印|主\s*管)$")
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def read_cover(lines: Sequence[str]) -> IssueMeta:
+    """Read issue metadata from the lines of the cover (or of the first page)."""
+    compact = [_SPACES.sub("", to_ascii_digits(line)) for line in lines if line.strip()]
+    meta = IssueMeta()
+    name_parts: list[str] = []
+    for i, line in enumerate(compact[:12]):
+        if _NAME_RE.match(line) and not _LABEL_RE.search(line):
+            if i > 0 and not name_parts and len(compact[i - 1]) <= 10 and compact[i - 1].endswith(("中华人民共和国", "人民政府")):
+                name_parts.append(compact[i - 1])
+            name_parts.append(line)
+            break
+    if name_parts:
+        meta = replace(meta, gazette_name="".join(name_parts))
+    for line in compact[:20]:
+        match = _LABEL_RE.search(line)
+        if match and meta.year is None:
+            meta = replace(
+                meta,
+                year=int(match.group(1)),
+                number=int(match.group(2)),
+                total_number=int(match.group(3)) if match.group(3) else None,
+                label=match.group(0),
+            )
+            continue
+        publisher = _PUBLISHER_RE.match(line)
+        if publisher and meta.publisher is None:
+            meta = replace(meta, publisher=publisher.group(1))
+            continue
+        if meta.date is None and not _LABEL_RE.search(line):
+            date = parse_date(line)
+            if date:
+                meta = replace(meta, date=date)
+    return meta
+
+
+def looks_like_cover(lines: Sequence[str]) -> bool:
+    """True when a page carries a gazette name and an issue label, with little else."""
+    text = _SPACES.sub("", to_ascii_digits("".join(lines[:15])))
+    return "公报" in text and bool(_LABEL_RE.search(text)) and len(lines) <= 25
+
+
+def merge_meta(found: IssueMeta, override: IssueMeta | None) -> IssueMeta:
+    """Values from ``override`` win where they are set."""
+    if override is None:
+        return found
+    changes = {k: v for k, v in override.__dict__.items() if v is not None}
+    return replace(found, **changes)

@@ -1,0 +1,137 @@
+"""Ingest one issue PDF: pages → cover → 目录 → split → documents, nothing written yet.
+
+:func:`ingest_pdf` gathers everything about one issue into an :class:`IngestResult`;
+``content.write_results`` writes it later (mkdocs' "gather, then write").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .cover import looks_like_cover, merge_meta, read_cover
+from .errors import NoTextLayerError
+from .metadata import extract_metadata
+from .models import Document, IngestResult, Issue, IssueMeta, Kind, Page, SourceRef, TocEntry, Warning_
+from .pages import build_pages, split_lines
+from .paragraphs import join_lines, visual_width
+from .pdf import RawPage, open_pdf
+from .split import Line, Start, body_starts, flatten, locate_entries
+from .structure import text_to_body
+from .textnorm import normalize_doc_number
+from .toc import find_toc_pages, parse_toc
+
+ProgressCallback = Callable[[int, int], None]
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def issue_id_for(meta: IssueMeta, sha256: str) -> str:
+    """``2021-05`` from the year and number; the file hash when the cover gave neither."""
+    if meta.year is not None and meta.number is not None:
+        return f"{meta.year}-{meta.number:02d}"
+    return f"issue-{sha256[:12]}"
+
+
+def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
+               progress: ProgressCallback | None = None) -> IngestResult:
+    """Read and split one issue PDF. Raises GazetteError subclasses on bad input."""
+    pdf = open_pdf(path)
+    raw: list[RawPage] = []
+    for page in pdf.pages():
+        raw.append(page)
+        if progress:
+            progress(page.index, pdf.page_count)
+    has_cover = looks_like_cover(split_lines(raw[0].text))
+    meta = merge_meta(read_cover(split_lines(raw[0].text)) if has_cover else IssueMeta(), meta_override)
+    first_body = 1 if has_cover else 0
+    pages = build_pages(raw, body_start=first_body + 1)
+    toc_pages = find_toc_pages(pages, first=first_body)
+    body_pages = pages[(toc_pages[-1] + 1 if toc_pages else first_body):]
+    warnings = [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
+    if not any(p.has_text for p in body_pages):
+        raise NoTextLayerError(f"{path}: no page has a usable text layer (scanned or image-only PDF); OCR is needed before it can be ingested")
+    entries = parse_toc([line for i in toc_pages for line in pages[i].lines])
+    if toc_pages and not entries:
+        warnings.append(Warning_(path.name, "the 目录 has no readable entries; the issue was split from the body alone", pages[toc_pages[0]].pdf_index))
+    lines = flatten(body_pages)
+    starts = _starts(lines, entries, body_pages, path.name, warnings)
+    issue_id = issue_id_for(meta, pdf.sha256)
+    source_file = f"{issue_id}.pdf"
+    full_width = _full_width(lines)
+    documents = []
+    for seq, (start, end) in enumerate(_spans(starts, len(lines)), start=1):
+        documents.append(_document(lines[start.line:end], start, seq, issue_id, source_file, pdf.sha256, body_pages, full_width))
+    issue = Issue(
+        id=issue_id,
+        meta=meta,
+        source_file=source_file,
+        sha256=pdf.sha256,
+        page_count=pdf.page_count,
+        toc=tuple(entries),
+        document_ids=tuple(d.id for d in documents),
+    )
+    return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages), warnings=tuple(warnings))
+
+
+def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[Page],
+            file: str, warnings: list[Warning_]) -> list[Start]:
+    body = body_starts(lines)
+    if entries:
+        printed_to_pdf = {p.printed_number: p.pdf_index for p in pages if p.printed_number is not None}
+        starts, found = locate_entries(lines, entries, printed_to_pdf, body, file)
+        warnings.extend(found)
+    else:
+        starts = body
+    if lines and (not starts or starts[0].line > 0):
+        head = [line for line in lines[: starts[0].line if starts else len(lines)] if line.text.strip()]
+        if starts and len("".join(l.text for l in head)) < 200 and not entries:
+            starts[0] = replace(starts[0], line=0)
+        else:
+            starts.insert(0, Start(0, 0, 0, "first line of the body"))
+            if entries:
+                warnings.append(Warning_(file, "text before the first 目录 entry was kept as a document of its own", lines[0].page))
+    return starts
+
+
+def _spans(starts: Sequence[Start], total: int) -> list[tuple[Start, int]]:
+    ends = [s.line for s in starts[1:]] + [total]
+    return [(s, e) for s, e in zip(starts, ends) if e > s.line]
+
+
+def _full_width(lines: Sequence[Line]) -> float:
+    widths = sorted(visual_width(line.text.strip()) for line in lines)
+    return widths[int(len(widths) * 0.9)] if widths else 1.0
+
+
+def _document(lines: Sequence[Line], start: Start, seq: int, issue_id: str, source_file: str,
+              sha256: str, pages: Sequence[Page], full_width: float) -> Document:
+    t0, t1 = start.title_first - start.line, start.title_last - start.line
+    texts = [line.text for line in lines]
+    title = _join_title(texts[t0:t1 + 1])
+    paragraphs = join_lines(texts[:t0], full_width) + [title] + join_lines(texts[t1 + 1:], full_width)
+    entry = start.entry
+    section = entry.section if entry else None
+    meta = extract_metadata(texts, title=title, section=section)
+    doc_number = meta.doc_number or (normalize_doc_number(entry.doc_number) if entry and entry.doc_number else None)
+    printed = {p.pdf_index: p.printed_number for p in pages}
+    first_page, last_page = lines[0].page, lines[-1].page
+    return Document(
+        id=f"{issue_id}-{seq:02d}",
+        issue_id=issue_id,
+        seq=seq,
+        title=title,
+        kind=meta.kind if isinstance(meta.kind, Kind) else Kind(meta.kind),
+        doc_number=doc_number,
+        issuer=meta.issuer,
+        signed_date=meta.signed_date,
+        effective_date=meta.effective_date,
+        section=section,
+        source=SourceRef(source_file, sha256, (first_page, last_page), (printed.get(first_page), printed.get(last_page))),
+        body=text_to_body(paragraphs),
+    )
+
+
+def _join_title(lines: Sequence[str]) -> str:
+    return "".join(_SPACES.sub("", line) for line in lines)

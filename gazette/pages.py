@@ -1,0 +1,157 @@
+"""Page text: split into lines, detect unusable text layers, remove page furniture.
+
+Page furniture is the running header (gazette name and issue) and the printed page
+number (``— 3 —``, ``·3·``, ``-3-``, ``3``, ``第3页``). It is recognised by shape and by
+repetition across pages, removed from the text and kept in ``Page.furniture``. The
+printed page number is read from it and made consistent with the PDF page order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from typing import Iterable, Sequence
+
+from .models import Page, TextSource
+from .pdf import RawPage
+
+_EDGE = 2  # lines at the top and at the bottom of a page that may be furniture
+_PAGE_NO_RE = re.compile(
+    r"^(?:[—–\-－~·•．.\s]*)(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?(?:[—–\-－~·•．.\s]*)$"
+)
+_ROMAN_RE = re.compile(r"^[IVXLivxl]{1,6}$")
+_ISSUE_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,4}\s*年\s*第\s*[0-9０-９一二三四五六七八九十]+\s*[期号]")
+_GAZETTE_RE = re.compile(r"公\s*报")
+_STRUCTURAL_RE = re.compile(r"^第[零〇一二三四五六七八九十百千0-9]+[编章节条]")
+_DIGITS_RE = re.compile(r"[0-9０-９]+")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines of extracted text, right-stripped, NFC-normalised."""
+    text = unicodedata.normalize("NFC", text)
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def text_problem(raw: RawPage) -> str | None:
+    """Why a page's text layer is unusable, or None when it is fine."""
+    chars = [c for c in raw.text if not c.isspace()]
+    if len(chars) < 5:
+        return "image-only page (no text layer); it needs OCR" if raw.has_images else None
+    bad = sum(1 for c in chars if _is_garbage(c))
+    if bad / len(chars) > 0.3:
+        return "unreadable text layer (font without a ToUnicode map); it needs OCR"
+    return None
+
+
+def _is_garbage(char: str) -> bool:
+    code = ord(char)
+    if 0xE000 <= code <= 0xF8FF or char == "\ufffd":
+        return True
+    category = unicodedata.category(char)
+    if category in ("Cc", "Co", "Cn", "Cs"):
+        return True
+    return 0x80 <= code <= 0x24F and category.startswith("L")  # Latin-1 mojibake
+
+
+def _shape(line: str) -> str:
+    return _DIGITS_RE.sub("#", _SPACE_RE.sub("", line))
+
+
+def page_number_of(line: str) -> int | None:
+    """The page number a furniture line shows, if the line is only a page number."""
+    match = _PAGE_NO_RE.match(line.strip())
+    if not match:
+        return None
+    return int(unicodedata.normalize("NFKC", match.group(1)))
+
+
+def _edges(lines: Sequence[str]) -> Iterable[int]:
+    n = len(lines)
+    return sorted(set(range(min(_EDGE, n))) | set(range(max(0, n - _EDGE), n)))
+
+
+def _is_header(line: str, repeated: set[str]) -> bool:
+    compact = _SPACE_RE.sub("", line)
+    if len(compact) > 40 or _STRUCTURAL_RE.match(compact) or compact.endswith(("。", "；", "，", "：")):
+        return False
+    if _shape(line) in repeated:
+        return True
+    return bool(_GAZETTE_RE.search(compact) and _ISSUE_RE.search(compact))
+
+
+def _repeated_shapes(pages: Sequence[list[str]]) -> set[str]:
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        counts.update({_shape(lines[i]) for i in _edges(lines)})
+    threshold = max(3, len(pages) // 5)
+    return {shape for shape, n in counts.items() if n >= threshold and len(shape) <= 40}
+
+
+def build_pages(raw_pages: Sequence[RawPage], body_start: int = 1) -> list[Page]:
+    """Turn raw page texts into :class:`Page` objects with furniture removed.
+
+    ``body_start`` is the first PDF page after the cover and 目录; page numbers are only
+    trusted from there on, and missing ones are filled in from their neighbours.
+    """
+    split = [split_lines(p.text) for p in raw_pages]
+    repeated = _repeated_shapes(split)
+    problems = [text_problem(p) for p in raw_pages]
+    body_lines: list[list[str]] = []
+    furniture: list[list[str]] = []
+    numbers: list[int | None] = []
+    for lines, problem in zip(split, problems):
+        keep, furn, number = _strip_furniture(lines, repeated) if problem is None else ([], lines, None)
+        body_lines.append(keep)
+        furniture.append(furn)
+        numbers.append(number)
+    printed = _consistent_numbers(numbers, body_start)
+    return [
+        Page(
+            pdf_index=raw.index,
+            printed_number=printed[i],
+            lines=tuple(body_lines[i]),
+            source=TextSource.TEXT_LAYER if problems[i] is None else TextSource.NONE,
+            furniture=tuple(furniture[i]),
+            problem=problems[i],
+        )
+        for i, raw in enumerate(raw_pages)
+    ]
+
+
+def _strip_furniture(lines: list[str], repeated: set[str]) -> tuple[list[str], list[str], int | None]:
+    drop: set[int] = set()
+    number: int | None = None
+    for i in _edges(lines):
+        line = lines[i]
+        value = page_number_of(line)
+        if value is not None:
+            drop.add(i)
+            number = value if number is None else number
+        elif _ROMAN_RE.match(line.strip()):
+            drop.add(i)
+        elif _is_header(line, repeated):
+            drop.add(i)
+            trailing = re.search(r"(?:^|\s)([0-9０-９]{1,4})$", line.strip())
+            leading = re.match(r"^([0-9０-９]{1,4})\s", line.strip())
+            found = trailing or leading
+            if found and number is None and not _ISSUE_RE.search(line[-8:] if trailing else line[:8]):
+                number = int(unicodedata.normalize("NFKC", found.group(1)))
+    keep = [line for i, line in enumerate(lines) if i not in drop]
+    return keep, [lines[i] for i in sorted(drop)], number
+
+
+def _consistent_numbers(numbers: list[int | None], body_start: int) -> list[int | None]:
+    offsets = Counter(n - i for i, n in enumerate(numbers, start=1) if n is not None and i >= body_start)
+    if not offsets:
+        return [None] * len(numbers)
+    offset = offsets.most_common(1)[0][0]
+    first = min(i for i, n in enumerate(numbers, start=1) if n is not None and i >= body_start and n - i == offset)
+    result: list[int | None] = []
+    for i, n in enumerate(numbers, start=1):
+        if i < first:
+            result.append(None)
+        else:
+            result.append(i + offset)
+    return result

@@ -1,0 +1,60 @@
+"""Rebuild paragraphs from wrapped PDF lines.
+
+A PDF text layer gives lines, not paragraphs. A line ends its paragraph when it is
+clearly shorter than a full line, or when the next line opens a new structural unit
+(第X条, 第X章, （一）, 一、, 附件, a date line). Titles are joined by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Sequence
+
+_OPENER_RE = re.compile(
+    r"^(?:第[零〇一二三四五六七八九十百千\d]+[编章节条]|[（(][零〇一二三四五六七八九十\d]+[）)]|"
+    r"[一二三四五六七八九十]+、|\d+[\.．、]|附件\s*\d*|附\s*件)"
+)
+_END_PUNCT = ("。", "：", "；", "！", "？", "”", "）", ")")
+_FULL_RATIO = 0.9
+
+
+def visual_width(text: str) -> float:
+    """Approximate printed width: CJK and full-width characters count 1, others 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+
+
+def join_lines(lines: Sequence[str], full_width: float | None = None) -> list[str]:
+    """Group wrapped lines into paragraphs (each returned without line breaks)."""
+    if not lines:
+        return []
+    widths = [visual_width(line.strip()) for line in lines]
+    full = full_width if full_width is not None else _typical_full_width(widths)
+    paragraphs: list[str] = []
+    current = ""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            continue
+        if current and (_OPENER_RE.match(text.lstrip("\u3000 ")) or line.startswith(("\u3000", "  "))):
+            paragraphs.append(current)
+            current = ""
+        current = _glue(current, text)
+        if widths[i] < full * _FULL_RATIO or (text.endswith(_END_PUNCT) and widths[i] < full * 0.97):
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _glue(left: str, right: str) -> str:
+    if left and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return f"{left} {right}"
+    return left + right
+
+
+def _typical_full_width(widths: Sequence[float]) -> float:
+    """The width of a full line: a high percentile of line widths."""
+    ordered = sorted(widths)
+    return ordered[int(len(ordered) * 0.9)] if len(ordered) >= 5 else max(ordered)

@@ -1,0 +1,121 @@
+"""The only module that talks to pypdf: open a PDF safely and extract each page's text.
+
+Every failure becomes a :class:`~gazette.errors.GazetteError` that names the file and
+says how to fix it; pypdf's own exceptions and warnings never reach the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from pypdf import PdfReader
+from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+
+from .errors import EncryptedPdfError, InputFileError
+
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+_TAIL_BYTES = 2048
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """Text of one PDF page as pypdf extracts it, and whether the page draws images."""
+
+    index: int  # 1-based
+    text: str
+    has_images: bool
+
+
+@dataclass(frozen=True)
+class PdfFile:
+    """An opened, checked PDF."""
+
+    path: Path
+    sha256: str
+    page_count: int
+    reader: PdfReader
+
+    def pages(self) -> Iterator[RawPage]:
+        """Extract every page's text, in order, one page at a time."""
+        for index, page in enumerate(self.reader.pages, start=1):
+            try:
+                text = page.extract_text() or ""
+            except (PyPdfError, KeyError, ValueError, TypeError, AttributeError) as exc:
+                raise InputFileError(
+                    f"{self.path}: page {index} cannot be read ({type(exc).__name__}: {exc}); "
+                    "the file is damaged — re-export or re-download it"
+                ) from None
+            yield RawPage(index, text, _has_images(page) if len(text.strip()) < 20 else False)
+
+
+def _has_images(page: object) -> bool:
+    try:
+        resources = page.get("/Resources") or {}  # type: ignore[attr-defined]
+        xobjects = resources.get("/XObject") or {}
+        return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.values())
+    except (PyPdfError, AttributeError, KeyError, TypeError):
+        return False
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def open_pdf(path: Path) -> PdfFile:
+    """Open and check a PDF; raise a GazetteError that says what is wrong and how to fix it."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+            fh.seek(max(0, size - _TAIL_BYTES))
+            tail = fh.read()
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise InputFileError(f"{path}: is a folder, not a PDF; pass the PDF files inside it") from None
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read it ({exc.strerror}); check its permissions") from None
+    if size == 0:
+        raise InputFileError(f"{path}: the file is empty (0 bytes); download or export it again")
+    if b"%PDF-" not in head:
+        raise InputFileError(f"{path}: not a PDF (no %PDF- header); pass the issue's PDF file, not {_guess_kind(head)}")
+    if b"%%EOF" not in tail:
+        raise InputFileError(f"{path}: the PDF is truncated (no %%EOF at the end); download or copy it again completely")
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except (NotImplementedError, PyPdfError) as exc:
+                raise EncryptedPdfError(f"{path}: the PDF is encrypted ({exc}); save an unencrypted copy (e.g. qpdf --decrypt) and ingest that") from None
+            if not ok:
+                raise EncryptedPdfError(f"{path}: the PDF is password-protected; save an unencrypted copy (e.g. qpdf --password=… --decrypt) and ingest that")
+        count = len(reader.pages)
+    except (EncryptedPdfError, InputFileError):
+        raise
+    except FileNotDecryptedError:
+        raise EncryptedPdfError(f"{path}: the PDF is password-protected; save an unencrypted copy and ingest that") from None
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise InputFileError(f"{path}: the PDF is damaged and cannot be parsed ({type(exc).__name__}: {exc}); re-export or re-download it") from None
+    if count == 0:
+        raise InputFileError(f"{path}: the PDF has no pages; check that the right file was exported")
+    return PdfFile(path=path, sha256=file_sha256(path), page_count=count, reader=reader)
+
+
+def _guess_kind(head: bytes) -> str:
+    signatures = {b"PK\x03\x04": "a ZIP/Office file", b"\xd0\xcf\x11\xe0": "an old Office file",
+                  b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"<": "an HTML/XML file"}
+    for magic, name in signatures.items():
+        if head.lstrip().startswith(magic):
+            return name
+    return "some other kind of file"

@@ -1,0 +1,251 @@
+"""Split an issue's body pages into documents.
+
+Two independent readings are made and compared:
+
+* the 目录 (when the issue has one): each entry's title is looked up in the body near
+  its printed page;
+* the body itself: strong document starts (order blocks ``…令 / 第N号``, 公告 blocks,
+  standalone 文号 lines with a title beside them, 政策解读 titles).
+
+With a 目录 the entries decide and the body refines each start (an order block or 文号
+printed above the title belongs to the document). Disagreements become warnings.
+Without a 目录 the body starts decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Sequence
+
+from .models import Page, TocEntry, Warning_
+from .textnorm import to_ascii_digits
+
+_CJK = r"\u4e00-\u9fff"
+_SPACES = re.compile(r"[\s\u3000]+")
+_ORDER_HEAD_RE = re.compile(rf"^[{_CJK}、]{{2,40}}(?:令|公告)$")
+_ORDER_NO_RE = re.compile(r"^(?:\d{4}年)?第\d+号(?:令)?$")
+_ORDER_ONE_LINE_RE = re.compile(rf"^[{_CJK}、]{{2,40}}(?:令|公告)(?:\d{{4}}年)?第\d+号$")
+_DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]］)）】]\d+号$")
+_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|细则|方案|规划|批复|复函|函|公告|通告|报告|决议|命令|条例|规则|纲要|通报|解读|答复|意见书|实施意见|指导意见|名单|目录|清单|标准)[）)]?$")
+_INTERPRETATION_RE = re.compile(r"解读$")
+_DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_BODY_OPENERS = ("第一章", "第一条", "第一节", "（", "(", "一、", "为", "根据", "各", "现将", "经")
+_MAX_TITLE_LINES = 4
+
+
+@dataclass(frozen=True)
+class Line:
+    """One body line and the PDF page it is on."""
+
+    page: int  # PDF page index, 1-based
+    text: str
+
+    @property
+    def compact(self) -> str:
+        """The line without spaces, with ASCII digits."""
+        return compact(self.text)
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a document starts: its first line, its title's lines, and why."""
+
+    line: int
+    title_first: int
+    title_last: int  # inclusive
+    reason: str
+    entry: TocEntry | None = None
+
+
+def compact(text: str) -> str:
+    """Text without whitespace, NFKC-free but with ASCII digits, for comparisons."""
+    return _SPACES.sub("", to_ascii_digits(unicodedata.normalize("NFC", text)))
+
+
+def flatten(pages: Sequence[Page]) -> list[Line]:
+    """All body lines of the pages, in reading order."""
+    return [Line(page.pdf_index, text) for page in pages for text in page.lines]
+
+
+# ------------------------------------------------------------------ body starts
+
+def body_starts(lines: Sequence[Line]) -> list[Start]:
+    """Strong document starts found in the body alone, in order."""
+    starts: list[Start] = []
+    i = 0
+    while i < len(lines):
+        found = _order_block(lines, i) or _doc_number_start(lines, i) or _interpretation(lines, i)
+        if found and (not starts or found.line > starts[-1].title_last):
+            starts.append(found)
+            i = found.title_last + 1
+        else:
+            i += 1
+    return starts
+
+
+def _order_block(lines: Sequence[Line], i: int) -> Start | None:
+    c = lines[i].compact
+    if _ORDER_ONE_LINE_RE.match(c):
+        head_end = i
+    elif _ORDER_HEAD_RE.match(c) and i + 1 < len(lines) and _ORDER_NO_RE.match(lines[i + 1].compact):
+        head_end = i + 1
+    else:
+        return None
+    # The order text, the signer and the date follow; the rule's title comes after the date.
+    for j in range(head_end + 1, min(head_end + 14, len(lines))):
+        if _DATE_LINE_RE.match(lines[j].compact):
+            first = j + 1
+            if first >= len(lines):
+                return None
+            last = _title_end(lines, first)
+            return Start(i, first, last, "order block")
+    return Start(i, i, head_end, "order block") if c.endswith("公告") or "公告" in c else None
+
+
+def _title_end(lines: Sequence[Line], first: int) -> int:
+    """Last line of a title that starts at ``first`` (titles wrap over up to four lines)."""
+    last = first
+    for k in range(first, min(first + _MAX_TITLE_LINES, len(lines))):
+        c = lines[k].compact
+        if k > first and (c.startswith(_BODY_OPENERS) or _DOC_NO_LINE_RE.match(c) or c.endswith(("：", ":"))):
+            break
+        if k > first and (c.startswith("（") and c.endswith("）")):
+            # (第九版), (试行), (2023年修订): part of the title only when short
+            if len(c) <= 12:
+                last = k
+            break
+        last = k
+        if _TITLE_END_RE.search(c) or c.endswith("》"):
+            break
+        if c.endswith(("。", "；", "：")):
+            return first
+    return last
+
+
+def _is_titleish(c: str) -> bool:
+    return 2 <= len(c) <= 60 and not c.endswith(("。", "；", "，", "：")) and not _DATE_LINE_RE.match(c)
+
+
+def _doc_number_start(lines: Sequence[Line], i: int) -> Start | None:
+    if not _DOC_NO_LINE_RE.match(lines[i].compact):
+        return None
+    # Title above the 文号?
+    above_last = i - 1
+    if above_last >= 0 and _TITLE_END_RE.search(lines[above_last].compact) and _is_titleish(lines[above_last].compact):
+        first = above_last
+        while first - 1 >= 0 and i - first < _MAX_TITLE_LINES and _is_titleish(lines[first - 1].compact) \
+                and not _TITLE_END_RE.search(lines[first - 1].compact) and lines[first - 1].page == lines[i].page \
+                and not _ends_paragraph(lines[first - 1].compact):
+            first -= 1
+        return Start(first, first, above_last, "文号 below title")
+    if i + 1 < len(lines) and _is_titleish(lines[i + 1].compact):
+        last = _title_end(lines, i + 1)
+        if any(_TITLE_END_RE.search(lines[k].compact) for k in range(i + 1, last + 1)):
+            return Start(i, i + 1, last, "文号 above title")
+    return None
+
+
+def _ends_paragraph(c: str) -> bool:
+    return c.endswith(("。", "；", "：", "！", "？", "）")) or bool(_DATE_LINE_RE.match(c))
+
+
+def _interpretation(lines: Sequence[Line], i: int) -> Start | None:
+    c = lines[i].compact
+    if i > 0 and not _ends_paragraph(lines[i - 1].compact) and lines[i - 1].page == lines[i].page:
+        return None
+    for k in range(i, min(i + 3, len(lines))):
+        ck = lines[k].compact
+        if len(ck) > 60:
+            return None
+        if _INTERPRETATION_RE.search(ck) and ("《" in c or "关于" in c or k == i):
+            return Start(i, i, k, "政策解读 title")
+        if ck.endswith(("。", "；", "：")):
+            return None
+    return None
+
+
+# ------------------------------------------------------------------ 目录 matching
+
+def locate_entries(
+    lines: Sequence[Line],
+    entries: Sequence[TocEntry],
+    printed_to_pdf: dict[int, int],
+    body: Sequence[Start],
+    file: str,
+) -> tuple[list[Start], list[Warning_]]:
+    """Find each 目录 entry in the body; refine its start with the body's own starts."""
+    warnings: list[Warning_] = []
+    starts: list[Start] = []
+    page_first_line = _first_line_of_page(lines)
+    by_title_line = {s.title_first: s for s in body}
+    cursor = 0
+    for entry in entries:
+        target = compact(entry.title)
+        pdf_page = printed_to_pdf.get(entry.printed_page) if entry.printed_page is not None else None
+        span = _find_title(lines, target, cursor, pdf_page)
+        if span is None:
+            warnings.append(Warning_(file, f"目录 entry 《{entry.title}》 (printed page {entry.printed_page}) was not found in the body; check the split of that page", pdf_page))
+            if pdf_page is not None and pdf_page in page_first_line and page_first_line[pdf_page] >= cursor:
+                line = page_first_line[pdf_page]
+                starts.append(Start(line, line, line, "目录 page (title not found)", entry))
+                cursor = line + 1
+            continue
+        first, last = span
+        start_line = first
+        body_start = by_title_line.get(first)
+        if body_start is not None and body_start.line >= cursor:
+            start_line = body_start.line
+        elif first - 1 >= cursor and _DOC_NO_LINE_RE.match(lines[first - 1].compact):
+            start_line = first - 1
+        elif last + 1 < len(lines) and _DOC_NO_LINE_RE.match(lines[last + 1].compact):
+            pass
+        if pdf_page is not None and lines[first].page != pdf_page:
+            warnings.append(Warning_(file, f"目录 says 《{entry.title}》 starts on printed page {entry.printed_page}, but it was found on PDF page {lines[first].page}", lines[first].page))
+        starts.append(Start(start_line, first, last, "目录", entry))
+        cursor = last + 1
+    matched = {s.title_first for s in starts}
+    for extra in body:
+        if extra.title_first not in matched and not any(s.line <= extra.line <= s.title_last for s in starts):
+            title = "".join(lines[k].compact for k in range(extra.title_first, extra.title_last + 1))
+            warnings.append(Warning_(file, f"the body has a document start ({extra.reason}: 《{title}》) that the 目录 does not list; it was kept inside the previous document", lines[extra.line].page))
+    return starts, warnings
+
+
+def _first_line_of_page(lines: Sequence[Line]) -> dict[int, int]:
+    first: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        first.setdefault(line.page, i)
+    return first
+
+
+def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int | None) -> tuple[int, int] | None:
+    """Line span whose joined text equals ``target``, preferring the expected page."""
+    if not target:
+        return None
+    candidates = [i for i in range(cursor, len(lines)) if _title_match(lines, i, target) is not None]
+    if not candidates:
+        return None
+    if pdf_page is not None:
+        candidates.sort(key=lambda i: (abs(lines[i].page - pdf_page), i))
+    first = candidates[0]
+    return first, _title_match(lines, first, target)  # type: ignore[return-value]
+
+
+def _title_match(lines: Sequence[Line], i: int, target: str) -> int | None:
+    joined = ""
+    for k in range(i, min(i + _MAX_TITLE_LINES + 1, len(lines))):
+        joined += _norm_title(lines[k].compact)
+        if joined == _norm_title(target):
+            return k
+        if not _norm_title(target).startswith(joined):
+            return None
+    return None
+
+
+_TITLE_FOLD = str.maketrans({"(": "（", ")": "）", "“": "\"", "”": "\"", "‘": "'", "’": "'", "〈": "<", "〉": ">"})
+
+
+def _norm_title(text: str) -> str:
+    return text.translate(_TITLE_FOLD)

@@ -1,0 +1,106 @@
+"""The 目录: find its pages and read its sections and entries.
+
+An entry is a title, perhaps wrapped over two lines and perhaps followed by its 文号 in
+parentheses (on the same line or its own), then dot leaders and the printed page number.
+Short lines without a page number are section headings (省政府规章, 【省政府文件】, …).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Sequence
+
+from .models import Page, TocEntry
+
+_LEADERS = r"(?:[\.．·…⋯•‥_\-—]{2,}|[\s\u3000]{2,})"
+_ENTRY_RE = re.compile(rf"^(?P<text>.*?)\s*{_LEADERS}\s*(?P<page>[0-9０-９]{{1,4}})$")
+_BARE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s+(?P<page>[0-9０-９]{1,4})$")
+_DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
+_DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
+_DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
+_TOC_TITLE_RE = re.compile(r"^目[\s\u3000]*录$")
+_BRACKETED_RE = re.compile(r"^[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]$")
+_SPACES = re.compile(r"[\s\u3000]+")
+_SECTION_MAX = 14
+
+
+def _compact(line: str) -> str:
+    return _SPACES.sub("", line)
+
+
+def is_entry_line(line: str) -> bool:
+    """True when a line ends in dot leaders and a page number."""
+    return bool(_ENTRY_RE.match(line.strip()))
+
+
+def is_toc_start(page: Page) -> bool:
+    """True when the page opens with a 目录 heading."""
+    return any(_TOC_TITLE_RE.match(_compact(line)) for line in page.lines[:4])
+
+
+def is_toc_continuation(page: Page) -> bool:
+    """True when most of a page's lines are 目录 entries (a 目录 page without heading)."""
+    lines = [line for line in page.lines if line.strip()]
+    if len(lines) < 3:
+        return False
+    entries = sum(1 for line in lines if is_entry_line(line))
+    return entries >= 3 and entries * 3 >= len(lines)
+
+
+def find_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
+    """Indexes (into ``pages``) of the 目录 pages, which follow the cover; empty if none."""
+    for start in range(first, min(first + 3, len(pages))):
+        if is_toc_start(pages[start]) or is_toc_continuation(pages[start]):
+            found = [start]
+            for nxt in range(start + 1, min(start + 4, len(pages))):
+                if is_toc_continuation(pages[nxt]):
+                    found.append(nxt)
+                else:
+                    break
+            return found
+    return []
+
+
+def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
+    """Read 目录 lines into entries, each with its section heading."""
+    entries: list[TocEntry] = []
+    section: str | None = None
+    pending: list[str] = []
+    for raw in lines:
+        line = unicodedata.normalize("NFC", raw.strip())
+        compact = _compact(line)
+        if not compact or _TOC_TITLE_RE.match(compact):
+            continue
+        match = _ENTRY_RE.match(line) or (_BARE_ENTRY_RE.match(line) if pending else None)
+        if match:
+            text = _compact(match.group("text"))
+            page = int(unicodedata.normalize("NFKC", match.group("page")))
+            only_no = _DOC_NO_ONLY_RE.match(text)
+            if only_no and not pending and entries and entries[-1].doc_number is None:
+                last = entries[-1]
+                entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
+                continue
+            entries.append(_entry("".join(pending) + text, page, section))
+            pending = []
+            continue
+        only_no = _DOC_NO_ONLY_RE.match(compact)
+        if only_no and not pending and entries and entries[-1].doc_number is None:
+            last = entries[-1]
+            entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
+            continue
+        bracketed = _BRACKETED_RE.match(compact)
+        if bracketed and not pending:
+            section = bracketed.group("name")
+        elif len(compact) <= _SECTION_MAX and not pending and "关于" not in compact:
+            section = compact
+        else:
+            pending.append(compact)
+    return entries
+
+
+def _entry(text: str, page: int, section: str | None) -> TocEntry:
+    match = _DOC_NO_SUFFIX_RE.match(text)
+    if match:
+        return TocEntry(match.group("title"), page, section, match.group("no"))
+    return TocEntry(text, page, section, None)

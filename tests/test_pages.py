@@ -1,0 +1,46 @@
+"""Tests for page furniture removal and printed page numbers."""
+
+from gazette.pages import build_pages, page_number_of, text_problem
+from gazette.pdf import RawPage
+
+
+def test_page_number_shapes() -> None:
+    assert page_number_of("— 3 —") == 3
+    assert page_number_of("·12·") == 12
+    assert page_number_of("-7-") == 7
+    assert page_number_of("15") == 15
+    assert page_number_of("第 4 页") == 4
+    assert page_number_of("第四条") is None
+    assert page_number_of("2021年") is None
+
+
+def _raw(index: int, *lines: str) -> RawPage:
+    return RawPage(index, "\n".join(lines), False)
+
+
+def test_running_header_and_numbers_removed_and_offset_kept() -> None:
+    raw = [_raw(1, "山东省人民政府公报", "2021年第5期")]
+    for i in range(2, 8):
+        header = "山东省人民政府公报　　2021年第5期" if i % 2 else "2021年第5期"
+        raw.append(_raw(i, header, f"正文第{i}页的内容。", "第二行内容。", f"— {i - 1} —"))
+    pages = build_pages(raw, body_start=2)
+    assert pages[0].printed_number is None
+    assert [p.printed_number for p in pages[1:]] == [1, 2, 3, 4, 5, 6]
+    for page in pages[1:]:
+        assert all("公报" not in line and "—" not in line for line in page.lines)
+        assert page.lines[0].startswith("正文第")
+
+
+def test_missing_number_is_filled_from_neighbours() -> None:
+    raw = [_raw(i, f"内容{i}。", str(i + 2) if i != 3 else "最后一行") for i in range(1, 6)]
+    pages = build_pages(raw)
+    assert [p.printed_number for p in pages] == [3, 4, 5, 6, 7]
+    assert pages[2].lines == ("内容3。", "最后一行")
+
+
+def test_unusable_text_layers_are_named() -> None:
+    assert "image-only" in (text_problem(RawPage(1, "", True)) or "")
+    assert text_problem(RawPage(1, "", False)) is None  # a blank page is not a problem
+    assert "ToUnicode" in (text_problem(RawPage(1, "\ue001\ue002\ue003\ue004\ue005\ue006", False)) or "")
+    assert "ToUnicode" in (text_problem(RawPage(1, "ÄÖÜßàáâãäåæçèé", False)) or "")
+    assert text_problem(RawPage(1, "第一条　为了规范管理，制定本办法。", False)) is None

@@ -1,0 +1,35 @@
+"""Tests for the body format and 章/节/条/款/项 recognition."""
+
+from gazette.structure import article_anchors, body_to_text, parse_body, text_to_body
+
+
+def test_chapters_become_headings_and_articles_get_anchors() -> None:
+    body = text_to_body(["第一章　总则", "第一条　为了规范。", "第二条　本规定适用于：", "（一）甲；", "（二）乙。", "第二章　附则", "第三条　自公布之日起施行。"])
+    assert "## 第一章　总则" in body and "## 第二章　附则" in body
+    assert article_anchors(body) == ["第一条", "第二条", "第三条"]
+    kinds = [(b.kind, b.anchor) for b in parse_body(body)]
+    assert ("item", "第二条第一项") in kinds and ("item", "第二条第二项") in kinds
+
+
+def test_clauses_are_numbered_within_their_article() -> None:
+    body = text_to_body(["第五条　第一款内容。", "第二款内容。", "第三款内容。", "第六条　下一条。"])
+    anchors = [b.anchor for b in parse_body(body)]
+    assert anchors == ["第五条", "第五条第二款", "第五条第三款", "第六条"]
+
+
+def test_duplicate_article_numbers_get_unique_anchors() -> None:
+    body = text_to_body(["第一条　正文。", "附件", "第一条　附件里的条文。"])
+    assert article_anchors(body) == ["第一条", "第一条-2"]
+
+
+def test_markup_in_text_is_kept_literal_and_round_trips() -> None:
+    hostile = ["# 不是标题", "\\反斜杠开头", "<script>alert(1)</script>", "**粗体** [链接](javascript:alert(1))"]
+    body = text_to_body(hostile)
+    blocks = parse_body(body)
+    assert [b.kind for b in blocks] == ["paragraph"] * 4
+    assert body_to_text(body).split("\n") == hostile
+
+
+def test_long_line_starting_like_a_chapter_is_not_a_heading() -> None:
+    long_line = "第一章规定的事项，" + "应当依照本规定办理" * 5
+    assert not text_to_body([long_line]).startswith("##")
