@@ -1,0 +1,134 @@
+"""Tests for content/: round trips, editors' work kept, status changes."""
+
+from pathlib import Path
+
+import pytest
+
+from gazette.content import load_archive, parse_file, set_status, write_results
+from gazette.errors import ContentError
+from gazette.models import Document, IngestResult, Issue, IssueMeta, Kind, SourceRef, Status
+from gazette.structure import text_to_body
+
+
+def _result(tmp_path: Path, body_text: str = "第一条　正文。") -> tuple[IngestResult, Path]:
+    pdf = tmp_path / "in.pdf"
+    pdf.write_bytes(b"%PDF-1.4 fake bytes for copying only\n%%EOF\n")
+    source = SourceRef("2023-01.pdf", "ab" * 32, (3, 4), (1, 2))
+    doc = Document(
+        id="2023-01-01", issue_id="2023-01", seq=1, title="山东省某某办法", kind=Kind.REGULATION,
+        doc_number="山东省人民政府令第1号", issuer="山东省人民政府", signed_date="2023-01-05",
+        effective_date=None, section="省政府规章", source=source,
+        body=text_to_body(["山东省某某办法", body_text, "# 不是标题: {{ x }}"]),
+    )
+    issue = Issue("2023-01", IssueMeta("山东省人民政府公报", 2023, 1, 500, "2023-01-10", "2023年第1期"),
+                  "2023-01.pdf", "ab" * 32, 10, (), ("2023-01-01",))
+    return IngestResult(issue, (doc,)), pdf
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    archive = load_archive(content)
+    assert archive.issues == (result.issue,)
+    assert archive.documents["2023-01-01"] == result.documents[0]
+    assert (content / "2023-01" / "2023-01.pdf").read_bytes() == pdf.read_bytes()
+
+
+def test_writing_twice_is_byte_identical(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    write_results(a, [(result, pdf)])
+    write_results(b, [(result, pdf)])
+    for path in sorted(a.rglob("*")):
+        if path.is_file():
+            assert path.read_bytes() == (b / path.relative_to(a)).read_bytes(), path
+
+
+def test_editor_changes_are_kept_and_new_version_written_beside(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    doc_file = content / "2023-01" / "01.md"
+    edited = doc_file.read_text(encoding="utf-8").replace("正文。", "编辑改正后的正文。")
+    doc_file.write_text(edited, encoding="utf-8")
+
+    new_result, _ = _result(tmp_path, "第一条　重新识别的正文。")
+    report = write_results(content, [(new_result, pdf)])
+    assert doc_file.read_text(encoding="utf-8") == edited
+    beside = doc_file.with_name("01.md.new")
+    assert report.conflicts == [(doc_file, beside)]
+    assert "重新识别的正文" in beside.read_text(encoding="utf-8")
+    assert len(load_archive(content).documents) == 1  # the .new file is not loaded
+
+    write_results(content, [(new_result, pdf)], force=True)
+    assert "重新识别的正文" in doc_file.read_text(encoding="utf-8")
+
+
+def test_unedited_files_are_updated_and_foreign_files_left_alone(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    stale = content / "2023-01" / "02.md"
+    stale.write_text((content / "2023-01" / "01.md").read_text(encoding="utf-8").replace("2023-01-01", "2023-01-02"), encoding="utf-8")
+    new_result, _ = _result(tmp_path, "第一条　新正文。")
+    report = write_results(content, [(new_result, pdf)])
+    assert report.conflicts == []
+    assert "新正文" in (content / "2023-01" / "01.md").read_text(encoding="utf-8")
+    assert stale.exists()  # not written by Gazette, so it is an editor's file and stays
+
+
+def test_set_status_touches_only_that_line(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    path = content / "2023-01" / "01.md"
+    before = path.read_text(encoding="utf-8")
+    assert set_status(path, Status.PUBLISHED)
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace("status: draft", "status: published")
+    assert load_archive(content).documents["2023-01-01"].status is Status.PUBLISHED
+    assert not set_status(path, Status.PUBLISHED)
+
+
+def test_public_view_hides_drafts(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    assert load_archive(content).public().documents == {}
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("no front matter\n", "no YAML front matter"),
+    ("---\ntitle: [unclosed\n---\nbody\n", "invalid YAML"),
+    ("---\nid: x\nissue: y\ntitle: t\nkind: law\n---\n", "kind"),
+])
+def test_malformed_files_name_the_file_and_the_fix(tmp_path: Path, text: str, needle: str) -> None:
+    from gazette.content import document_from_file
+
+    path = tmp_path / "01.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        document_from_file(path)
+    assert str(path) in str(info.value) and needle in str(info.value)
+
+
+def test_front_matter_parses_unquoted_dates(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\ndate: 2023-01-05\n---\nbody\n", encoding="utf-8")
+    meta, body = parse_file(path)
+    assert meta["date"] == "2023-01-05" and body == "body\n"
+
+
+def test_files_no_longer_produced_are_removed_when_unedited(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    result, pdf = _result(tmp_path)
+    second = replace(result.documents[0], id="2023-01-02", seq=2)
+    two = IngestResult(replace(result.issue, document_ids=("2023-01-01", "2023-01-02")), (result.documents[0], second))
+    content = tmp_path / "content"
+    write_results(content, [(two, pdf)])
+    assert (content / "2023-01" / "02.md").exists()
+    report = write_results(content, [(result, pdf)])
+    assert report.removed == [content / "2023-01" / "02.md"]
+    assert not (content / "2023-01" / "02.md").exists()
