@@ -20,8 +20,9 @@ _FULL_RATIO = 0.9
 
 
 def visual_width(text: str) -> float:
-    """Approximate printed width: CJK and full-width characters count 1, others 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    """Approximate printed width: CJK, full-width and ambiguous-width characters count 1
+    (Chinese fonts print “”、… at full width), others 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
 
 
 def join_lines(lines: Sequence[str], full_width: float | None = None) -> list[str]:

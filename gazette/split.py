@@ -31,7 +31,7 @@ _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]�
 _TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|细则|方案|规划|批复|复函|函|公告|通告|报告|决议|命令|条例|规则|纲要|通报|解读|答复|意见书|实施意见|指导意见|名单|目录|清单|标准)[）)]?$")
 _INTERPRETATION_RE = re.compile(r"解读$")
 _DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
-_BODY_OPENERS = ("第一章", "第一条", "第一节", "（", "(", "一、", "为", "根据", "各", "现将", "经")
+_BODY_OPENER_RE = re.compile(r"^(?:第一[章条节]|[（(][一二三四五六七八九十\d]+[）)]|一、|为|根据|各|现将|经)")
 _MAX_TITLE_LINES = 4
 
 
@@ -109,7 +109,7 @@ def _title_end(lines: Sequence[Line], first: int) -> int:
     last = first
     for k in range(first, min(first + _MAX_TITLE_LINES, len(lines))):
         c = lines[k].compact
-        if k > first and (c.startswith(_BODY_OPENERS) or _DOC_NO_LINE_RE.match(c) or c.endswith(("：", ":"))):
+        if k > first and (_BODY_OPENER_RE.match(c) or _DOC_NO_LINE_RE.match(c) or c.endswith(("：", ":"))):
             break
         if k > first and (c.startswith("（") and c.endswith("）")):
             # (第九版), (试行), (2023年修订): part of the title only when short

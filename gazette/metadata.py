@@ -1,0 +1,215 @@
+"""Per-document metadata from a document's printed lines: kind, 文号/令号, issuer, dates.
+
+The rules follow how Chinese official documents are printed:
+
+* a 规章 opens with an order block (``山东省人民政府令`` / ``第336号`` / order text /
+  ``省长　李干杰`` / date); the order's organ is the issuer, the block's date is the
+  signing date, and ``自…起施行`` gives the effective date;
+* a 规范性文件 has a standalone 文号 line near its title and ends with a signature
+  (one or more issuing organs, each possibly wrapped over two lines, possibly followed
+  by ``（…代章）``) above its date line;
+* the 目录 section a document is printed under is the best hint of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .models import DocumentMeta, Kind
+from .textnorm import find_dates, is_date_line, normalize_doc_number, squeeze_spaces, to_ascii_digits
+
+_CJK = r"\u4e00-\u9fff"
+_ORDER_HEAD_RE = re.compile(rf"^(?P<organ>[{_CJK}、]{{2,60}}?)(?P<type>令|公告)(?P<no>(?:\d{{4}}年)?第\d+号)?$")
+_ORDER_NO_RE = re.compile(r"^(?:\d{4}年)?第\d+号$")
+_DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]］)）】]第?\d+号$")
+_EFFECTIVE_RE = re.compile(
+    r"自\s*(?P<when>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。；起]{1,12}?日|(?:公布|印发|发布|颁布|下发|签发)之日)\s*起\s*(?:施行|实施|执行|生效)"
+)
+_OWN_RULE_RE = re.compile(r"本(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|实施意见|指导意见|措施|规划|标准|准则|制度|要求|若干规定|实施细则|实施办法)")
+_ORGAN_END_RE = re.compile(
+    r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|部|院|署|会|组|中心|行|处|室|所|队|团|社|联|办|司|府|小组|机制|总队|分局|监狱|法院|检察院|银行|公司|协会)$"
+)
+_PROXY_SEAL_RE = re.compile(r"[（(][^（()）]*代章[)）]")
+_PREFIX = "中华人民共和国"
+_TITLE_ISSUER_RE = re.compile(rf"^(?P<organ>[{_CJK}、]{{2,60}}?)关于")
+_SIGNER_RE = re.compile(r"^(?:省长|市长|主任|部长|局长|署长|总局局长|主席|厅长|区长|县长|州长|委员长|总理|行长|院长|书记|组长)")
+
+_SECTION_KINDS: tuple[tuple[str, Kind], ...] = (
+    ("解读", Kind.INTERPRETATION),
+    ("人事", Kind.PERSONNEL),
+    ("任免", Kind.PERSONNEL),
+    ("规章", Kind.REGULATION),
+    ("法规", Kind.REGULATION),
+    ("令", Kind.REGULATION),
+)
+_TITLE_KINDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (re.compile(r"解读[）)]?$|答记者问$|政策问答$"), Kind.INTERPRETATION),
+    (re.compile(r"任免|任职|免职|免去|任命|职务的通知$"), Kind.PERSONNEL),
+    (re.compile(r"(?:批复|复函|公告|通告|公示|通报|报告|决议)$"), Kind.OTHER),
+)
+
+
+def compact(text: str) -> str:
+    """A line without spaces and with ASCII digits."""
+    return squeeze_spaces(to_ascii_digits(text))
+
+
+def drop_state_prefix(organ: str) -> str:
+    """``中华人民共和国国家安全部`` → ``国家安全部``."""
+    return organ[len(_PREFIX):] if organ.startswith(_PREFIX) and len(organ) > len(_PREFIX) else organ
+
+
+def _join_issuers(organs: Sequence[str]) -> str | None:
+    cleaned = []
+    for organ in organs:
+        organ = drop_state_prefix(_PROXY_SEAL_RE.sub("", organ).strip("、 "))
+        if organ and organ not in cleaned:
+            cleaned.append(organ)
+    return "、".join(cleaned) or None
+
+
+def find_order_block(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    """(index of the head line, organ as printed, 令号) of an order block at the top."""
+    c = [compact(line) for line in lines[:8]]
+    for i, line in enumerate(c[:4]):
+        match = _ORDER_HEAD_RE.match(line)
+        if not match:
+            continue
+        number = match.group("no")
+        if number is None and i + 1 < len(c) and _ORDER_NO_RE.match(c[i + 1]):
+            number = c[i + 1]
+        if number is None:
+            continue
+        return i, match.group("organ"), f"{match.group('organ')}{match.group('type')}{number}"
+    return None
+
+
+def find_doc_number_line(lines: Sequence[str], limit: int = 10) -> str | None:
+    """The 文号 printed on a line of its own near the top, normalised."""
+    for line in lines[:limit]:
+        c = compact(line)
+        if _DOC_NO_LINE_RE.match(c):
+            return normalize_doc_number(c)
+    return None
+
+
+def _split_organs(line: str) -> list[str]:
+    """One signature line may hold several organs separated by spaces."""
+    parts = [p for p in re.split(r"[\s\u3000]{1,}", line.strip()) if p]
+    if len(parts) > 1 and all(_ORGAN_END_RE.search(_PROXY_SEAL_RE.sub("", p)) for p in parts):
+        return parts
+    return [squeeze_spaces(line)]
+
+
+def signature_before(lines: Sequence[str], date_index: int) -> list[str]:
+    """The issuing organs printed on the lines just above a date line."""
+    block: list[str] = []
+    k = date_index - 1
+    while k >= 0 and date_index - k <= 8:
+        c = compact(lines[k])
+        if not c or len(c) > 40 or c.endswith(("。", "；", "：", "，", "！", "？", ":", ";")) or _SIGNER_RE.match(c):
+            break
+        if c.startswith(("附件", "（此件", "(此件")) or is_date_line(c) or re.match(r"^\d+[.．、]", c):
+            break
+        block.insert(0, lines[k])
+        k -= 1
+    organs: list[str] = []
+    pending = ""
+    for raw in block:
+        for part in _split_organs(raw):
+            part = squeeze_spaces(part)
+            if _PROXY_SEAL_RE.fullmatch(part):
+                if pending:
+                    organs.append(pending)
+                    pending = ""
+                continue
+            text = pending + _PROXY_SEAL_RE.sub("", part)
+            if _ORGAN_END_RE.search(text):
+                organs.append(text)
+                pending = ""
+            else:
+                pending = text
+    if pending and _ORGAN_END_RE.search(pending):
+        organs.append(pending)
+    return organs
+
+
+def find_signature(lines: Sequence[str], after: int = 0) -> tuple[int | None, list[str]]:
+    """(index of the signing date line, issuing organs above it).
+
+    The signing date is the first standalone date line after ``after`` that has a
+    signature above it; failing that, the first standalone date line.
+    """
+    date_lines = [i for i in range(after, len(lines)) if is_date_line(lines[i])]
+    for i in date_lines:
+        organs = signature_before(lines, i)
+        if organs:
+            return i, organs
+    return (date_lines[0], []) if date_lines else (None, [])
+
+
+def _title_issuer(title: str) -> str | None:
+    match = _TITLE_ISSUER_RE.match(compact(title))
+    if not match:
+        return None
+    return _join_issuers(match.group("organ").split("、"))
+
+
+def effective_date(text: str, signed: str | None) -> str | None:
+    """The date of ``自…起施行``: the document's own clause (本办法自…) first."""
+    text = to_ascii_digits(text)
+    matches = list(_EFFECTIVE_RE.finditer(text))
+    if not matches:
+        return None
+    own = [m for m in matches if _OWN_RULE_RE.search(text[max(0, m.start() - 12):m.start()])]
+    match = own[0] if own else matches[0]
+    when = match.group("when")
+    if when.endswith("之日"):
+        return signed
+    dates = find_dates(when)
+    return dates[0].iso if dates else None
+
+
+def guess_kind(title: str, section: str | None, has_order: bool, has_doc_number: bool) -> Kind:
+    """The 目录 section decides when it names a kind; then the title; then the shape."""
+    if section:
+        for word, kind in _SECTION_KINDS:
+            if word in section:
+                return kind
+    for pattern, kind in _TITLE_KINDS:
+        if pattern.search(compact(title)):
+            return kind
+    if has_order:
+        return Kind.REGULATION
+    if has_doc_number:
+        return Kind.NORMATIVE
+    return Kind.OTHER
+
+
+def extract_metadata(lines: Sequence[str], title: str, section: str | None = None) -> DocumentMeta:
+    """Metadata of one document from its printed lines (order block and title included)."""
+    order = find_order_block(lines)
+    doc_number = order[2] if order else find_doc_number_line(lines)
+    kind = guess_kind(title, section, order is not None and "令" in order[2], doc_number is not None)
+    if order:
+        date_index = next((i for i in range(order[0], min(order[0] + 14, len(lines))) if is_date_line(lines[i])), None)
+        issuer = _join_issuers(order[1].split("、"))
+        signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
+        body_text = "".join(compact(line) for line in lines)
+        own_text = "".join(compact(line) for line in lines[order[0]:(date_index or order[0]) + 1])
+        effective = effective_date(own_text, signed) or effective_date(body_text, signed)
+    else:
+        date_index, organs = find_signature(lines, after=1)
+        signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
+        issuer = _join_issuers(organs) if organs else _title_issuer(title)
+        before_date = lines[: date_index] if date_index is not None else lines
+        effective = effective_date("".join(compact(line) for line in before_date), signed)
+    return DocumentMeta(
+        title=title,
+        kind=kind,
+        doc_number=doc_number,
+        issuer=issuer,
+        signed_date=signed,
+        effective_date=effective,
+    )

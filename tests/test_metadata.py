@@ -1,0 +1,84 @@
+"""Tests for gazette.metadata: kind, 文号/令号, issuer, signing and effective dates."""
+
+from gazette.metadata import extract_metadata, signature_before
+from gazette.models import Kind
+
+REGULATION = """山东省人民政府令
+第 336 号
+《山东省电力设施和电能保护办法》已经2020年10月30日省政府第94次常务会议通过，现予公布，自2021年1月1日起施行。
+省长　李干杰
+2020 年 11 月 12 日
+山东省电力设施和电能保护办法
+第一章　总　则
+第一条　为了保障电力设施安全，制定本办法。
+第五十条　本办法自2021年1月1日起施行。""".splitlines()
+
+NORMATIVE = """山东省人民政府关于印发山东省
+促进民营经济发展若干措施的通知
+鲁政发［２０２３］５号
+各市人民政府，省政府各部门：
+现将《山东省促进民营经济发展若干措施》印发给你们，请认真贯彻执行。本通知自2023年4月1日起施行。
+山东省人民政府
+二〇二三年三月一日
+（此件公开发布）
+附件：统计表
+填表日期：2023年3月5日""".splitlines()
+
+JOINT = """关于进一步做好稳就业工作的通知
+鲁人社发〔2022〕8号
+各市人力资源社会保障局、财政局：
+为做好稳就业工作，现通知如下。本通知自印发之日起施行。
+山东省人力资源和社会保障厅　　山东省财政厅
+国家税务总局山东省税务局
+山东省发展和改革
+委员会
+2022年5月6日""".splitlines()
+
+
+def test_regulation_order_block() -> None:
+    meta = extract_metadata(REGULATION, title="山东省电力设施和电能保护办法")
+    assert meta.kind is Kind.REGULATION
+    assert meta.doc_number == "山东省人民政府令第336号"
+    assert meta.issuer == "山东省人民政府"
+    assert meta.signed_date == "2020-11-12"
+    assert meta.effective_date == "2021-01-01"
+
+
+def test_ministry_order_drops_state_prefix() -> None:
+    lines = ["中华人民共和国国家安全部令", "第2号", "《办法》已经部务会审议通过，现予公布，自公布之日起施行。", "部长　陈文清", "2022年6月6日", "公民举报危害国家安全行为奖励办法"]
+    meta = extract_metadata(lines, title="公民举报危害国家安全行为奖励办法")
+    assert meta.issuer == "国家安全部"
+    assert meta.doc_number == "中华人民共和国国家安全部令第2号"
+    assert meta.effective_date == "2022-06-06"
+
+
+def test_normative_notice() -> None:
+    meta = extract_metadata(NORMATIVE, title="山东省人民政府关于印发山东省促进民营经济发展若干措施的通知", section="省政府文件")
+    assert meta.kind is Kind.NORMATIVE
+    assert meta.doc_number == "鲁政发〔2023〕5号"
+    assert meta.issuer == "山东省人民政府"
+    assert meta.signed_date == "2023-03-01"
+    assert meta.effective_date == "2023-04-01"
+
+
+def test_joint_issuers_with_wrapped_and_spaced_names() -> None:
+    meta = extract_metadata(JOINT, title="关于进一步做好稳就业工作的通知")
+    assert meta.issuer == "山东省人力资源和社会保障厅、山东省财政厅、国家税务总局山东省税务局、山东省发展和改革委员会"
+    assert meta.signed_date == "2022-05-06"
+    assert meta.effective_date == "2022-05-06"
+
+
+def test_proxy_seal_is_dropped() -> None:
+    lines = ["国务院应对新型冠状病毒肺炎", "疫情联防联控机制综合组", "（国家卫生健康委代章）", "2022 年 6 月27 日"]
+    assert signature_before(lines, 3) == ["国务院应对新型冠状病毒肺炎疫情联防联控机制综合组"]
+
+
+def test_section_decides_kind() -> None:
+    assert extract_metadata(["《办法》解读", "一、背景"], title="《办法》解读", section="政策解读").kind is Kind.INTERPRETATION
+    assert extract_metadata(["关于张三等任职的通知"], title="关于张三等任职的通知", section="人事任免").kind is Kind.PERSONNEL
+    assert extract_metadata(["关于同意设立某某开发区的批复", "鲁政字〔2023〕9号"], title="关于同意设立某某开发区的批复", section="省政府文件").kind is Kind.OTHER
+
+
+def test_issuer_falls_back_to_title() -> None:
+    meta = extract_metadata(["山东省人民政府办公厅关于做好春节工作的通知", "各市人民政府："], title="山东省人民政府办公厅关于做好春节工作的通知")
+    assert meta.issuer == "山东省人民政府办公厅"
