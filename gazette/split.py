@@ -117,11 +117,22 @@ def _title_end(lines: Sequence[Line], first: int) -> int:
                 last = k
             break
         last = k
-        if _TITLE_END_RE.search(c) or c.endswith("》"):
+        if (_TITLE_END_RE.search(c) or c.endswith("》")) and not _title_continues(lines, k + 1):
             break
         if c.endswith(("。", "；", "：")):
             return first
     return last
+
+
+def _title_continues(lines: Sequence[Line], k: int) -> bool:
+    """True when line ``k`` finishes a title whose previous line only looked finished
+    (``…防控方案`` / ``（第九版）的通知``, ``…《办法》`` / ``的通知``)."""
+    if k >= len(lines):
+        return False
+    c = lines[k].compact
+    if len(c) > 24 or _BODY_OPENER_RE.match(c) or c.endswith(("。", "；", "：", "，")):
+        return False
+    return c.startswith(("的", "（", "(")) and bool(_TITLE_END_RE.search(c))
 
 
 def _is_titleish(c: str) -> bool:

@@ -1,0 +1,48 @@
+"""End-to-end ingest of real PDFs through the real parser (no mocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazette.ingest import ingest_pdf
+from gazette.models import Kind
+from gazette.structure import body_to_text
+
+
+@pytest.fixture(scope="module")
+def real_result(real_pdf: Path):
+    return ingest_pdf(real_pdf)
+
+
+def test_real_pdf_is_one_normative_document(real_result) -> None:
+    assert len(real_result.documents) == 1
+    doc = real_result.documents[0]
+    assert doc.kind is Kind.NORMATIVE
+    assert doc.doc_number == "联防联控机制综发〔2022〕71号"
+    assert doc.signed_date == "2022-06-27"
+    assert doc.title == "关于印发新型冠状病毒肺炎防控方案（第九版）的通知"
+    assert doc.issuer == "国务院应对新型冠状病毒肺炎疫情联防联控机制综合组"
+
+
+def test_real_pdf_keeps_all_pages_and_attachments(real_result) -> None:
+    doc = real_result.documents[0]
+    assert doc.source.pdf_pages == (1, 159)
+    assert doc.source.printed_pages == (1, 159)
+    text = body_to_text(doc.body)
+    for n in (1, 5, 9, 14):
+        assert f"附件{n}" in text.replace(" ", "")
+    assert "公民防疫基本行为准则" in text
+
+
+def test_real_pdf_page_numbers_are_furniture(real_result) -> None:
+    pages = real_result.pages
+    assert [p.printed_number for p in pages[:3]] == [1, 2, 3]
+    assert all(p.lines and p.lines[0].strip() != str(p.printed_number) for p in pages[:20])
+
+
+def test_real_pdf_paragraphs_are_rejoined(real_result) -> None:
+    text = body_to_text(real_result.documents[0].body)
+    assert "全面落实“外防输入、内防反弹”总策略和“动态清零”总方针" in text
+    assert "各省、自治区、直辖市及新疆生产建设兵团应对新型冠状病毒肺炎疫情联防联控机制" in text
