@@ -135,9 +135,8 @@ def export(content_dir: Path, fmt: str, published_only: bool) -> None:
     """
     archive = load_archive(content_dir)
     statuses = frozenset({Status.PUBLISHED} if published_only else {Status.PUBLISHED, Status.DRAFT})
-    out = click.get_text_stream("stdout")
     for record in iter_records(archive, statuses):
-        out.write(to_jsonl(record) + "\n")
+        click.echo(to_jsonl(record))
 
 
 @cli.command()
