@@ -23,6 +23,16 @@ _TOC_TITLE_RE = re.compile(r"^目[\s\u3000]*录$")
 _BRACKETED_RE = re.compile(r"^[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]$")
 _SPACES = re.compile(r"[\s\u3000]+")
 _SECTION_MAX = 14
+_SECTION_WORD_RE = re.compile(
+    r"(?:规章|法规|文件|解读|任免|人事|公告|通告|决定|命令|批复|动态|信息|其他|函件|索引|政策|通知|意见|选登|专栏|目录)$"
+)
+
+
+def is_section_heading(compact: str) -> bool:
+    """A short 目录 line without a page number that names a section, not a wrapped title."""
+    if len(compact) > _SECTION_MAX or "关于" in compact or "《" in compact:
+        return False
+    return bool(_SECTION_WORD_RE.search(compact)) or len(compact) <= 6
 
 
 def _compact(line: str) -> str:
@@ -92,7 +102,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         bracketed = _BRACKETED_RE.match(compact)
         if bracketed and not pending:
             section = bracketed.group("name")
-        elif len(compact) <= _SECTION_MAX and not pending and "关于" not in compact:
+        elif not pending and is_section_heading(compact):
             section = compact
         else:
             pending.append(compact)
