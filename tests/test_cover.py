@@ -1,0 +1,32 @@
+"""Tests for gazette.cover: issue metadata from the cover page."""
+
+from gazette.cover import looks_like_cover, merge_meta, read_cover
+from gazette.models import IssueMeta
+
+
+def test_provincial_cover_with_full_width_digits() -> None:
+    lines = ["山东省人民政府公报", "２０２１年第５期（总第４４８期）", "山东省人民政府办公厅主办", "2021年3月10日"]
+    meta = read_cover(lines)
+    assert (meta.gazette_name, meta.year, meta.number, meta.total_number) == ("山东省人民政府公报", 2021, 5, 448)
+    assert meta.date == "2021-03-10"
+    assert meta.publisher == "山东省人民政府办公厅"
+    assert meta.short_label == "2021年第5期"
+    assert looks_like_cover(lines)
+
+
+def test_state_council_cover_split_name_and_hao() -> None:
+    lines = ["中华人民共和国", "国务院公报", "2019 年 第 12 号", "国务院办公厅 主办", "二〇一九年四月三十日"]
+    meta = read_cover(lines)
+    assert meta.gazette_name == "中华人民共和国国务院公报"
+    assert (meta.year, meta.number, meta.total_number) == (2019, 12, None)
+    assert meta.date == "2019-04-30"
+
+
+def test_body_page_is_not_a_cover() -> None:
+    assert not looks_like_cover(["关于印发某某办法的通知", "各市人民政府："] * 20)
+
+
+def test_override_wins() -> None:
+    found = IssueMeta(gazette_name="山东省人民政府公报", year=2021, number=5)
+    merged = merge_meta(found, IssueMeta(number=6, date="2021-03-25"))
+    assert (merged.gazette_name, merged.year, merged.number, merged.date) == ("山东省人民政府公报", 2021, 6, "2021-03-25")
