@@ -46,7 +46,7 @@ _SECTION_KINDS: tuple[tuple[str, Kind], ...] = (
 _TITLE_KINDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"解读[）)]?$|答记者问$|政策问答$"), Kind.INTERPRETATION),
     (re.compile(r"任免|任职|免职|免去|任命|职务的通知$"), Kind.PERSONNEL),
-    (re.compile(r"(?:批复|复函|公告|通告|公示|通报|报告|决议)$"), Kind.OTHER),
+    (re.compile(r"(?:批复|复函|答复|函|公告|通告|公示|通报|报告|决议|纪要)$"), Kind.OTHER),
 )
 
 
@@ -112,6 +112,8 @@ def signature_before(lines: Sequence[str], date_index: int) -> list[str]:
             break
         if c.startswith(("附件", "（此件", "(此件")) or is_date_line(c) or re.match(r"^\d+[.．、]", c):
             break
+        if c.startswith(("（", "(")) and not _PROXY_SEAL_RE.fullmatch(c):
+            break  # （本文有删减）, （此件公开发布） …
         block.insert(0, lines[k])
         k -= 1
     organs: list[str] = []
@@ -204,7 +206,7 @@ def extract_metadata(lines: Sequence[str], title: str, section: str | None = Non
         signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
         issuer = _join_issuers(organs) if organs else _title_issuer(title)
         before_date = lines[: date_index] if date_index is not None else lines
-        effective = effective_date("".join(compact(line) for line in before_date), signed)
+        effective = None if kind is Kind.INTERPRETATION else effective_date("".join(compact(line) for line in before_date), signed)
     return DocumentMeta(
         title=title,
         kind=kind,

@@ -25,6 +25,7 @@ _ISSUE_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,4}\s*�
 _GAZETTE_RE = re.compile(r"公\s*报")
 _STRUCTURAL_RE = re.compile(r"^第[零〇一二三四五六七八九十百千0-9]+[编章节条]")
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
+_DATE_RE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -76,6 +77,12 @@ def _is_header(line: str, repeated: set[str]) -> bool:
     compact = _SPACE_RE.sub("", line)
     if len(compact) > 40 or _STRUCTURAL_RE.match(compact) or compact.endswith(("。", "；", "，", "：")):
         return False
+    if compact.startswith(("（此件", "(此件", "附件")):
+        return False
+    if compact.endswith("号") and re.search(r"[〔\[［(（【]\s*[0-9０-９]{4}", compact):
+        return False  # a 文号 line
+    if _DATE_RE.match(compact) and "公报" not in compact:
+        return False  # a signing date at a page edge, not a running header
     if _shape(line) in repeated:
         return True
     return bool(_GAZETTE_RE.search(compact) and _ISSUE_RE.search(compact))
@@ -85,7 +92,8 @@ def _repeated_shapes(pages: Sequence[list[str]]) -> set[str]:
     counts: Counter[str] = Counter()
     for lines in pages:
         counts.update({_shape(lines[i]) for i in _edges(lines)})
-    threshold = max(3, len(pages) // 5)
+    # Running headers repeat on most pages (alternating ones on every other page).
+    threshold = max(3, int(len(pages) * 0.3))
     return {shape for shape, n in counts.items() if n >= threshold and len(shape) <= 40}
 
 

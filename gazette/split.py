@@ -148,7 +148,7 @@ def _doc_number_start(lines: Sequence[Line], i: int) -> Start | None:
         first = above_last
         while first - 1 >= 0 and i - first < _MAX_TITLE_LINES and _is_titleish(lines[first - 1].compact) \
                 and not _TITLE_END_RE.search(lines[first - 1].compact) and lines[first - 1].page == lines[i].page \
-                and not _ends_paragraph(lines[first - 1].compact):
+                and not _ends_paragraph(lines[first - 1].compact) and not _is_signature(lines[first - 1].compact):
             first -= 1
         return Start(first, first, above_last, "文号 below title")
     if i + 1 < len(lines) and _is_titleish(lines[i + 1].compact):
@@ -156,6 +156,14 @@ def _doc_number_start(lines: Sequence[Line], i: int) -> Start | None:
         if any(_TITLE_END_RE.search(lines[k].compact) for k in range(i + 1, last + 1)):
             return Start(i, i + 1, last, "文号 above title")
     return None
+
+
+_ORGAN_END_RE = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|院|署|组|中心|代章[）)])$")
+
+
+def _is_signature(c: str) -> bool:
+    """A short line naming an organ (the end of the previous document), not a title line."""
+    return len(c) <= 8 or (bool(_ORGAN_END_RE.search(c)) and "关于" not in c)
 
 
 def _ends_paragraph(c: str) -> bool:
