@@ -55,6 +55,7 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     entries = parse_toc([line for i in toc_pages for line in pages[i].lines])
     if toc_pages and not entries:
         warnings.append(Warning_(path.name, "the 目录 has no readable entries; the issue was split from the body alone", pages[toc_pages[0]].pdf_index))
+    body_pages = drop_section_headings(body_pages, entries)
     lines = flatten(body_pages)
     starts = _starts(lines, entries, body_pages, path.name, warnings)
     issue_id = issue_id_for(meta, pdf.sha256)
@@ -73,6 +74,25 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
         document_ids=tuple(d.id for d in documents),
     )
     return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages), warnings=tuple(warnings))
+
+
+def drop_section_headings(pages: Sequence[Page], entries: Sequence[TocEntry]) -> list[Page]:
+    """Remove 目录 section names printed on their own line in the body.
+
+    Some gazettes print the section (省政府文件, 政策解读 …) as a running header or as a
+    heading above the section's first document; either way it belongs to no document.
+    """
+    sections = {_SPACES.sub("", e.section) for e in entries if e.section and len(_SPACES.sub("", e.section)) >= 3}
+    if not sections:
+        return list(pages)
+    result = []
+    for page in pages:
+        keep = [line for line in page.lines if _SPACES.sub("", line).strip("【】〖〗[]［］") not in sections]
+        if len(keep) != len(page.lines):
+            dropped = tuple(line for line in page.lines if line not in keep)
+            page = replace(page, lines=tuple(keep), furniture=page.furniture + dropped)
+        result.append(page)
+    return result
 
 
 def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[Page],

@@ -108,7 +108,7 @@ def signature_before(lines: Sequence[str], date_index: int) -> list[str]:
     k = date_index - 1
     while k >= 0 and date_index - k <= 8:
         c = compact(lines[k])
-        if not c or len(c) > 40 or c.endswith(("。", "；", "：", "，", "！", "？", ":", ";")) or _SIGNER_RE.match(c):
+        if not c or len(c) > 40 or re.search(r"[。；：，！？:;,”“《》]", c) or _SIGNER_RE.match(c):
             break
         if c.startswith(("附件", "（此件", "(此件")) or is_date_line(c) or re.match(r"^\d+[.．、]", c):
             break

@@ -31,8 +31,9 @@ _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]�
 _TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|细则|方案|规划|批复|复函|函|公告|通告|报告|决议|命令|条例|规则|纲要|通报|解读|答复|意见书|实施意见|指导意见|名单|目录|清单|标准)[）)]?$")
 _INTERPRETATION_RE = re.compile(r"解读$")
 _DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
+_ENUMERATION_RE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章条节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
 _BODY_OPENER_RE = re.compile(r"^(?:第一[章条节]|[（(][一二三四五六七八九十\d]+[）)]|一、|为|根据|各|现将|经)")
-_MAX_TITLE_LINES = 4
+_MAX_TITLE_LINES = 6
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def _title_continues(lines: Sequence[Line], k: int) -> bool:
 
 
 def _is_titleish(c: str) -> bool:
-    return 2 <= len(c) <= 60 and not c.endswith(("。", "；", "，", "：")) and not _DATE_LINE_RE.match(c)
+    return (2 <= len(c) <= 60 and not re.search(r"[。；，;：:]", c) and not _DATE_LINE_RE.match(c)
+            and not _ENUMERATION_RE.match(c))
 
 
 def _doc_number_start(lines: Sequence[Line], i: int) -> Start | None:
@@ -158,23 +160,20 @@ def _doc_number_start(lines: Sequence[Line], i: int) -> Start | None:
     return None
 
 
-_ORGAN_END_RE = re.compile(r"(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|院|署|组|中心|代章[）)])$")
-
-
 def _is_signature(c: str) -> bool:
     """A short line naming an organ (the end of the previous document), not a title line."""
-    return len(c) <= 8 or (bool(_ORGAN_END_RE.search(c)) and "关于" not in c)
+    return len(c) <= 4
 
 
 def _ends_paragraph(c: str) -> bool:
-    return c.endswith(("。", "；", "：", "！", "？", "）")) or bool(_DATE_LINE_RE.match(c))
+    return c.endswith(("。", "；", "：", "！", "？", "）", ";", ":", ".", "!", "?")) or bool(_DATE_LINE_RE.match(c))
 
 
 def _interpretation(lines: Sequence[Line], i: int) -> Start | None:
     c = lines[i].compact
     if i > 0 and not _ends_paragraph(lines[i - 1].compact) and lines[i - 1].page == lines[i].page:
         return None
-    for k in range(i, min(i + 3, len(lines))):
+    for k in range(i, min(i + _MAX_TITLE_LINES, len(lines))):
         ck = lines[k].compact
         if len(ck) > 60:
             return None

@@ -13,7 +13,7 @@ from typing import Sequence
 
 from .models import Page, TocEntry
 
-_LEADERS = r"(?:[\.．·…⋯•‥_\-—]{2,}|[\s\u3000]{2,})"
+_LEADERS = r"(?:[…⋯]+|[\.．·•‥_\-—]{2,}|[\s\u3000]{2,})"
 _ENTRY_RE = re.compile(rf"^(?P<text>.*?)\s*{_LEADERS}\s*(?P<page>[0-9０-９]{{1,4}})$")
 _BARE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s+(?P<page>[0-9０-９]{1,4})$")
 _DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
@@ -58,13 +58,20 @@ def is_toc_continuation(page: Page) -> bool:
     return entries >= 3 and entries * 3 >= len(lines)
 
 
+def is_toc_tail(page: Page) -> bool:
+    """True for the last, short page of a 目录 that already started (one or two entries)."""
+    lines = [line for line in page.lines if line.strip()]
+    entries = sum(1 for line in lines if is_entry_line(line))
+    return entries >= 1 and entries * 2 >= len(lines)
+
+
 def find_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
     """Indexes (into ``pages``) of the 目录 pages, which follow the cover; empty if none."""
     for start in range(first, min(first + 3, len(pages))):
         if is_toc_start(pages[start]) or is_toc_continuation(pages[start]):
             found = [start]
             for nxt in range(start + 1, min(start + 4, len(pages))):
-                if is_toc_continuation(pages[nxt]):
+                if is_toc_continuation(pages[nxt]) or is_toc_tail(pages[nxt]):
                     found.append(nxt)
                 else:
                     break

@@ -36,6 +36,7 @@ class Template:
     section_style: str  # "{}" or "【{}】"
     toc_number: str  # "inline" | "next-line" | "none"
     title_chars: int  # longest title line
+    toc: bool = True  # False: the issue has no 目录 (split from the body alone)
 
 
 TEMPLATES = [
@@ -43,6 +44,8 @@ TEMPLATES = [
     Template("compact", 10.5, 16, (22, 22, 26, 24), 1.6, "alternate", "·{n}·", "bottom", "offset", 0.2, "．", "{}", "next-line", 20),
     Template("topnum", 11, 17, (25, 25, 32, 22), 1.7, "label-first", "{n}", "top-outer", "spaces", 0.0, "·", "{}", "inline", 16),
     Template("plain", 11.5, 16, (30, 28, 28, 30), 1.8, "none", "- {n} -", "bottom", "offset", 1.0, "", "【{}】", "none", 22),
+    Template("no-toc", 11, 15, (26, 26, 30, 26), 1.7, "with-number", "", "none", "spaces", 0.4, "…", "{}", "none", 14, toc=False),
+    Template("section-header", 12, 17, (27, 27, 30, 26), 1.75, "section", "第{n}页", "bottom", "offset", 0.3, "·", "{}", "next-line", 19),
 ]
 
 
@@ -107,7 +110,7 @@ class Typesetter:
             return []
         if style == "title":
             size = t.title_size
-            n = max(1, math.ceil(len(text) / t.title_chars))
+            n = 1 if text.endswith("令") else max(1, math.ceil(len(text) / t.title_chars))
             per = math.ceil(len(text) / n)
             parts = [text[i:i + per] for i in range(0, len(text), per)]
             if len(parts) > 1 and len(parts[-1]) <= 2:
@@ -158,6 +161,8 @@ def header_text(t: Template, g: Gazette, label: str, printed: int) -> str | None
         return f"{label}　{g.name}"
     if t.header == "alternate":
         return g.name if printed % 2 else label
+    if t.header == "with-number":
+        return f"{g.name}　{label}　　{printed}" if printed % 2 else f"{printed}　　{label}　{g.name}"
     return None
 
 
@@ -199,11 +204,15 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
     """Typeset one issue into ``path`` and return the truth about where everything went."""
     body = Typesetter(t)
     spans = [body.document(doc, rng, i == 0) for i, doc in enumerate(docs)]
+    page_section = {}
+    for doc, (first, last) in zip(docs, spans):
+        for k in range(first, last + 1):
+            page_section.setdefault(k, doc.section)
     printed_first = [s[0] + 1 for s in spans]
     toc = Typesetter(t)
     lines = toc_lines(toc, docs, printed_first)
     per_page = int((297 - t.margins[2] - t.margins[3]) / toc.line_height) - 3
-    toc_pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
+    toc_pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] if t.toc else []
     offset = 1 + len(toc_pages)  # cover + 目录 pages before printed page 1
     pdf = body.pdf
     # cover
@@ -243,12 +252,14 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
     for b, ops in enumerate(body.pages):
         pdf.add_page()
         printed = b + 1
-        header = header_text(t, g, label, printed)
+        header = page_section.get(b, "") if t.header == "section" and printed % 2 else header_text(t, g, label, printed)
+        if t.header == "section" and not printed % 2:
+            header = f"{g.name}　{label}"
         if header:
             pdf.set_font("wqy", size=9)
             pdf.text((210 - pdf.get_string_width(header)) / 2, t.margins[2] - 12, header)
             pdf.line(t.margins[0], t.margins[2] - 9, 210 - t.margins[1], t.margins[2] - 9)
-        number = t.page_number.format(n=printed)
+        number = t.page_number.format(n=printed) if t.page_number else ""
         pdf.set_font("wqy", size=10)
         if t.number_at == "top-outer":
             x = 210 - t.margins[1] - pdf.get_string_width(number) if printed % 2 else t.margins[0]
@@ -267,7 +278,8 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
     for doc, (first, last) in zip(docs, spans):
         truth_docs.append({
             "title": doc.title, "kind": doc.kind, "doc_number": doc.doc_number, "issuer": doc.issuer,
-            "signed_date": doc.signed_date, "effective_date": doc.effective_date, "section": doc.section,
+            "signed_date": doc.signed_date, "effective_date": doc.effective_date,
+            "section": doc.section if t.toc else None,
             "pdf_pages": [first + 1 + offset, last + 1 + offset], "printed_pages": [first + 1, last + 1],
             "text": doc.truth_text(),
         })
