@@ -46,3 +46,36 @@ def test_real_pdf_paragraphs_are_rejoined(real_result) -> None:
     text = body_to_text(real_result.documents[0].body)
     assert "全面落实“外防输入、内防反弹”总策略和“动态清零”总方针" in text
     assert "各省、自治区、直辖市及新疆生产建设兵团应对新型冠状病毒肺炎疫情联防联控机制" in text
+
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+def test_image_only_pdf_needs_ocr() -> None:
+    from gazette.errors import ExitCode, NoTextLayerError
+
+    with pytest.raises(NoTextLayerError) as info:
+        ingest_pdf(RESOURCES / "image-only.pdf")
+    assert "image-only.pdf" in info.value.message and "OCR" in info.value.message
+    assert info.value.exit_code == ExitCode.NO_TEXT
+
+
+def test_mini_issue_matches_its_truth() -> None:
+    import json
+
+    truth = json.loads((RESOURCES / "mini-issue.truth.json").read_text(encoding="utf-8"))
+    result = ingest_pdf(RESOURCES / "mini-issue.pdf")
+    meta = result.issue.meta
+    assert (meta.gazette_name, meta.year, meta.number, meta.total_number, meta.date) == tuple(
+        truth["cover"][k] for k in ("gazette_name", "year", "number", "total_number", "date"))
+    assert result.issue.id == "2021-05"
+    assert len(result.documents) == len(truth["documents"])
+    for doc, want in zip(result.documents, truth["documents"]):
+        assert doc.title == want["title"]
+        assert doc.kind.value == want["kind"]
+        assert (doc.doc_number, doc.issuer, doc.signed_date, doc.effective_date, doc.section) == (
+            want["doc_number"], want["issuer"], want["signed_date"], want["effective_date"], want["section"])
+        assert list(doc.source.pdf_pages) == want["pdf_pages"]
+        assert list(doc.source.printed_pages) == want["printed_pages"]
+        assert "".join(body_to_text(doc.body).split()) == "".join(want["text"].split())
+    assert result.warnings == ()

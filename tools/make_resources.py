@@ -1,0 +1,114 @@
+"""Regenerate the small test inputs in tests/resources/ (``python tools/make_resources.py``).
+
+Each file and what it is for is listed in tests/resources/README.md.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "tests" / "resources"
+FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+EPOCH = datetime(2020, 1, 1, tzinfo=timezone.utc)
+
+sys.path.insert(0, str(ROOT))
+
+
+def _pdf() -> FPDF:
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.add_font("wqy", "", FONT)
+    pdf.set_creation_date(EPOCH)
+    return pdf
+
+
+def one_page_pdf() -> bytes:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("wqy", size=12)
+    pdf.text(20, 30, "山东省人民政府公报（合成样例）")
+    return bytes(pdf.output())
+
+
+def zero_pages() -> bytes:
+    """A syntactically valid PDF whose page tree is empty (written by hand)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def encrypted() -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(one_page_pdf())))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def image_only() -> bytes:
+    """A 'scanned' page: a bitmap with no text layer."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (420, 300), 255)
+    draw = ImageDraw.Draw(image)
+    for y in range(40, 280, 24):
+        draw.line((30, y, 390, y), fill=0, width=3)
+    png = io.BytesIO()
+    image.save(png, format="PNG")
+    pdf = _pdf()
+    for _ in range(2):
+        pdf.add_page()
+        pdf.image(io.BytesIO(png.getvalue()), x=10, y=10, w=128)
+    return bytes(pdf.output())
+
+
+def mini_issue() -> None:
+    """A tiny but complete issue: cover, 目录 and three short documents."""
+    from tools.synthgazette import documents as D
+    from tools.synthgazette.build import make_issue
+    from tools.synthgazette.corpus import load
+
+    sources = load()
+    rng = random.Random(7)
+    make_issue(OUT, "mini-issue", sources, rng, gazette=D.GAZETTES[0], template_index=0, year=2021, number=5,
+               n_docs=4, budget=300)
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    good = one_page_pdf()
+    files = {
+        "not-a-pdf.pdf": "这不是 PDF 文件，只是改了扩展名的文本。\n".encode("utf-8"),
+        "empty.pdf": b"",
+        "truncated.pdf": good[: len(good) // 2],
+        "encrypted.pdf": encrypted(),
+        "zero-pages.pdf": zero_pages(),
+        "image-only.pdf": image_only(),
+    }
+    for name, data in files.items():
+        (OUT / name).write_bytes(data)
+    mini_issue()
+    for path in sorted(OUT.iterdir()):
+        print(f"{path.stat().st_size:>8}  {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
