@@ -1,0 +1,61 @@
+"""Commands that publish the archive: ``build`` and ``serve``."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+from pathlib import Path
+
+import click
+
+from ..errors import ExitCode, GazetteError
+from ..site import build_site
+from . import cli
+from .options import content_option
+
+site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+                           show_default=True, help="Where the built site goes (replaced atomically).")
+
+
+@cli.command()
+@content_option
+@site_option
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The mkdocs.yml to use (default: ./mkdocs.yml).")
+@click.option("--site-url", default=None, help="Public URL of the site, for feeds, sitemap and citations (default: site_url in mkdocs.yml).")
+def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str | None) -> None:
+    """Render the published documents of content/ into a static site.
+
+    Only documents whose status is published appear anywhere in the site, its search
+    index, feed, sitemap and downloads. The site is built beside the target and swapped
+    in at the end, so a failed build leaves the previous site untouched.
+
+    \b
+    Example:
+        gazette build --content content/ --site site/
+    """
+    report = build_site(content_dir, site_dir, config, site_url)
+    click.echo(f"built {report.site}: {report.issues} issues, {report.documents} published documents, "
+               f"{report.pages} pages in {report.seconds:.1f} s", err=True)
+
+
+@cli.command()
+@site_option
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+def serve(site_dir: Path, port: int, host: str) -> None:
+    """Serve a built site over HTTP for preview (search needs HTTP, not file://).
+
+    \b
+    Example:
+        gazette build && gazette serve --port 8000
+    """
+    if not (site_dir / "index.html").exists():
+        raise GazetteError(f"{site_dir}: no built site here; run `gazette build --site {site_dir}` first", ExitCode.BAD_ARGS)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    with http.server.ThreadingHTTPServer((host, port), handler) as server:
+        click.echo(f"serving {site_dir} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass

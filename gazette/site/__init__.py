@@ -1,0 +1,9 @@
+"""The static site: content/ → MkDocs source tree → mkdocs build → Pagefind → atomic swap.
+
+Modules: ``render`` (escaped HTML for every page), ``tree`` (the MkDocs source tree and
+nav), ``machine`` (feed, sitemap, JSON), ``search`` (Pagefind), ``build`` (orchestration).
+"""
+
+from .build import BuildReport, build_site
+
+__all__ = ["BuildReport", "build_site"]

@@ -1,0 +1,86 @@
+"""Outputs for machines: Atom feed, sitemap, documents.jsonl and one JSON file per document.
+
+All dates come from the documents and issues, never from the clock, so two builds of
+the same content give the same bytes. Only the public archive is passed in.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from ..content import Archive
+from ..export import document_record, to_jsonl
+from .render import issue_label
+
+FEED_ENTRIES = 100
+
+
+def _abs(site_url: str, path: str) -> str:
+    return (site_url.rstrip("/") + "/" + path) if site_url else "/" + path
+
+
+def write_jsonl(archive: Archive, site: Path) -> int:
+    """``documents.jsonl``: the public export, one document per line."""
+    lines = []
+    for issue in archive.issues:
+        for doc in archive.issue_documents(issue):
+            lines.append(to_jsonl(document_record(doc, issue)))
+    (site / "documents.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return len(lines)
+
+
+def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str) -> None:
+    """``api/documents/<id>.json`` for every document, and ``api/index.json`` listing them."""
+    folder = site / "api" / "documents"
+    folder.mkdir(parents=True, exist_ok=True)
+    index = []
+    for issue in archive.issues:
+        for doc in archive.issue_documents(issue):
+            record = document_record(doc, issue)
+            record["url"] = _abs(site_url, doc_urls[doc.id])
+            (folder / f"{doc.id}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+            index.append({"id": doc.id, "title": doc.title, "issue": issue.id, "json": f"documents/{doc.id}.json"})
+    (site / "api" / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str, title: str) -> None:
+    """``feed.xml``: an Atom feed of the latest issues and their documents."""
+    entries: list[tuple[str, str, str, str, str]] = []  # (date, id, title, url, summary)
+    for issue in archive.issues:
+        date = issue.meta.date or "1970-01-01"
+        label = issue_label(issue)
+        docs = archive.issue_documents(issue)
+        entries.append((date, f"issue:{issue.id}", label, _abs(site_url, f"{issue.id}/"), f"本期共{len(docs)}件"))
+        for doc in docs:
+            summary = "，".join(x for x in (doc.issuer, doc.doc_number, doc.signed_date) if x)
+            entries.append((date, f"document:{doc.id}", doc.title, _abs(site_url, doc_urls[doc.id]), summary))
+    entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    entries = entries[:FEED_ENTRIES]
+    updated = entries[0][0] if entries else "1970-01-01"
+    base = site_url.rstrip("/") or "urn:gazette"
+    out = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
+           f"<title>{xml_escape(title)}</title>", f"<id>{xml_escape(base)}/</id>",
+           f'<link rel="self" href="{xml_escape(_abs(site_url, "feed.xml"))}"/>',
+           f'<link rel="alternate" href="{xml_escape(_abs(site_url, ""))}"/>',
+           f"<updated>{updated}T00:00:00Z</updated>"]
+    for date, entry_id, entry_title, url, summary in entries:
+        out += ["<entry>", f"<id>{xml_escape(base)}/{xml_escape(entry_id)}</id>", f"<title>{xml_escape(entry_title)}</title>",
+                f'<link href="{xml_escape(url)}"/>', f"<updated>{date}T00:00:00Z</updated>",
+                f"<summary>{xml_escape(summary)}</summary>", "<author><name>政府公报</name></author>", "</entry>"]
+    out.append("</feed>")
+    (site / "feed.xml").write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def write_sitemap(site: Path, paths: list[str], site_url: str) -> None:
+    """``sitemap.xml`` (and ``.gz`` with a fixed mtime) listing the public pages only."""
+    urls = sorted(set(paths))
+    body = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    body += [f"<url><loc>{xml_escape(_abs(site_url, p))}</loc></url>" for p in urls]
+    body.append("</urlset>")
+    data = ("\n".join(body) + "\n").encode("utf-8")
+    (site / "sitemap.xml").write_bytes(data)
+    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(data)

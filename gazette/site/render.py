@@ -1,0 +1,239 @@
+"""HTML for the site's pages. Every piece of text from content/ is escaped here.
+
+Text from PDFs is untrusted. Nothing from a document reaches a page except through
+:func:`esc` (HTML-escaped; quotes too, so it is safe in attributes) or :func:`json_ld`
+(JSON with ``<``, ``>`` and ``&`` escaped so it cannot close its script element). The
+generated Markdown files consist of one raw HTML block, which Python-Markdown passes
+through untouched, so Markdown syntax in a document is never interpreted either.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from ..models import Document, Issue, Kind
+from ..structure import parse_body
+
+KIND_LABELS = {
+    Kind.REGULATION: "规章",
+    Kind.NORMATIVE: "规范性文件",
+    Kind.INTERPRETATION: "政策解读",
+    Kind.PERSONNEL: "人事任免",
+    Kind.OTHER: "其他",
+}
+
+
+def esc(text: Any) -> str:
+    """HTML-escape any value (None becomes an empty string)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """A JSON-LD script element whose content cannot break out of the element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def page(*parts: str) -> str:
+    """One raw HTML block (no blank lines inside, so Markdown leaves it alone)."""
+    body = "\n".join(p for p in parts if p)
+    return '<div class="gz-page" markdown="0">\n' + "\n".join(l for l in body.splitlines() if l.strip()) + "\n</div>\n"
+
+
+@dataclass(frozen=True)
+class DocLinks:
+    """Relative links from a document page to its neighbours and files."""
+
+    issue: str
+    pdf: str
+    prev: tuple[str, str] | None  # (href, title)
+    next: tuple[str, str] | None
+
+
+def issue_label(issue: Issue) -> str:
+    """``山东省人民政府公报 2023年第2期``."""
+    name = issue.meta.gazette_name or ""
+    label = issue.meta.short_label or issue.id
+    return f"{name} {label}".strip()
+
+
+def printed_span(doc: Document) -> str:
+    """``第3–8页`` (or ``第3页``), empty when the printed pages are unknown."""
+    first, last = doc.source.printed_pages
+    if first is None:
+        return ""
+    return f"第{first}页" if last in (None, first) else f"第{first}–{last}页"
+
+
+def citation(doc: Document, issue: Issue, url: str) -> str:
+    """《title》（文号），载《gazette》2021年第5期第3页，URL."""
+    number = f"（{doc.doc_number}）" if doc.doc_number else ""
+    first = doc.source.printed_pages[0]
+    page_part = f"第{first}页" if first is not None else ""
+    where = f"载《{issue.meta.gazette_name}》{issue.meta.short_label or issue.id}{page_part}" if issue.meta.gazette_name else ""
+    return f"《{doc.title}》{number}，{where}，{url}".replace("，，", "，")
+
+
+def _row(label: str, value: str) -> str:
+    return f"<tr><th>{esc(label)}</th><td>{value or '—'}</td></tr>"
+
+
+def metadata_table(doc: Document, issue: Issue, validity: str) -> str:
+    """The table readers of government sites expect."""
+    rows = [
+        _row("发文机关", esc(doc.issuer)),
+        _row("文号", esc(doc.doc_number)),
+        _row("成文日期", esc(doc.signed_date)),
+        _row("施行日期", esc(doc.effective_date)),
+        _row("刊登期次", esc(f"{issue.meta.short_label or issue.id} {printed_span(doc)}".strip())),
+        _row("类别", esc(KIND_LABELS[doc.kind])),
+        _row("效力状态", esc(validity)),
+    ]
+    return '<table class="gz-meta">\n' + "\n".join(rows) + "\n</table>"
+
+
+def body_html(body: str) -> str:
+    """Chapters as headings, every paragraph literal text, every 条/款/项 with an anchor."""
+    out = ['<div class="gz-body">']
+    for block in parse_body(body):
+        text = esc(block.text)
+        if block.kind in ("chapter", "part"):
+            tag = "h2"
+        elif block.kind == "section":
+            tag = "h3"
+        else:
+            tag = "p"
+        if block.anchor:
+            anchor = esc(block.anchor)
+            link = f'<a class="gz-permalink" href="#{anchor}" title="本条链接" aria-label="本条链接">¶</a>'
+            out.append(f'<{tag} id="{anchor}" class="gz-anchored">{text}{link}</{tag}>')
+        else:
+            out.append(f"<{tag}>{text}</{tag}>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def bigrams(text: str) -> str:
+    """Overlapping character bigrams of every run of CJK text, for infix search recall."""
+    grams: set[str] = set()
+    run = ""
+    for ch in text + " ":
+        if "\u4e00" <= ch <= "\u9fff":
+            run += ch
+            continue
+        grams.update(run[i:i + 2] for i in range(len(run) - 1))
+        run = ""
+    return " ".join(sorted(grams))
+
+
+def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_text: str,
+                  validity: str) -> str:
+    """The whole document page."""
+    label = issue_label(issue)
+    kind = KIND_LABELS[doc.kind]
+    first_pdf = doc.source.pdf_pages[0]
+    cite = citation(doc, issue, url)
+    nav = ['<nav class="gz-prevnext">']
+    if links.prev:
+        nav.append(f'<a class="gz-prev" rel="prev" href="{esc(links.prev[0])}">上一篇：{esc(links.prev[1])}</a>')
+    if links.next:
+        nav.append(f'<a class="gz-next" rel="next" href="{esc(links.next[0])}">下一篇：{esc(links.next[1])}</a>')
+    nav.append("</nav>")
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": doc.title,
+        "legislationIdentifier": doc.doc_number,
+        "legislationDate": doc.signed_date,
+        "legislationLegalForce": validity if validity != "未标注" else None,
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": doc.issuer} if doc.issuer else None,
+        "legislationType": kind,
+        "inLanguage": "zh-CN",
+        "url": url,
+        "isPartOf": {"@type": "PublicationIssue", "name": label, "datePublished": issue.meta.date},
+        "encoding": {"@type": "MediaObject", "contentUrl": links.pdf, "encodingFormat": "application/pdf"},
+    }
+    ld = {k: v for k, v in ld.items() if v is not None}
+    return page(
+        '<article class="gz-doc" data-pagefind-body>',
+        f'<h1 class="gz-title" data-pagefind-meta="title">{esc(doc.title)}</h1>',
+        f'<p class="gz-issue-line"><a href="{esc(links.issue)}" data-pagefind-meta="issue">{esc(label)}</a> {esc(printed_span(doc))}</p>',
+        f'<span hidden data-pagefind-filter="year">{esc(issue.meta.year or "")}</span>',
+        f'<span hidden data-pagefind-filter="kind">{esc(kind)}</span>',
+        metadata_table(doc, issue, validity),
+        f'<p class="gz-source" data-pagefind-ignore><a href="{esc(links.pdf)}#page={first_pdf}">查看原版公报 PDF 第{first_pdf}页</a>'
+        f'（SHA-256 <code>{esc(doc.source.sha256[:16])}…</code>）</p>',
+        body_html(doc.body),
+        f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{esc(bigrams(doc.title + plain_text))}</div>',
+        "</article>",
+        '<aside class="gz-cite" data-pagefind-ignore>',
+        "<h2>引用本文</h2>",
+        f'<p><textarea class="gz-cite-text" readonly rows="3">{esc(cite)}</textarea></p>',
+        '<p><button type="button" class="md-button gz-copy">复制引用</button></p>',
+        "</aside>",
+        "\n".join(nav),
+        json_ld(ld),
+    )
+
+
+def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str], pdf_href: str,
+               prev_issue: tuple[str, str] | None, next_issue: tuple[str, str] | None) -> str:
+    """The issue page: cover data, the 目录 as printed, the PDF and neighbouring issues."""
+    m = issue.meta
+    rows = [
+        _row("刊名", esc(m.gazette_name)),
+        _row("期次", esc(m.label or m.short_label)),
+        _row("总期号", esc(m.total_number)),
+        _row("出版日期", esc(m.date)),
+        _row("主办", esc(m.publisher)),
+    ]
+    by_title = {d.title: d for d in docs}
+    toc = ['<div class="gz-toc">']
+    section = None
+    listed: set[str] = set()
+    entries = issue.toc or ()
+    for entry in entries:
+        if entry.section != section and entry.section:
+            section = entry.section
+            toc.append(f"<h3>{esc(section)}</h3>")
+        doc = by_title.get(entry.title)
+        title = esc(entry.title)
+        if doc is not None:
+            listed.add(doc.id)
+            title = f'<a href="{esc(doc_links[doc.id])}">{title}</a>'
+        number = f'<span class="gz-docno">（{esc(entry.doc_number)}）</span>' if entry.doc_number else ""
+        toc.append(f'<p class="gz-toc-entry"><span class="gz-toc-title">{title}{number}</span>'
+                   f'<span class="gz-toc-page">{esc(entry.printed_page)}</span></p>')
+    rest = [d for d in docs if d.id not in listed]
+    if rest:
+        if entries:
+            toc.append("<h3>其他文件</h3>")
+        for doc in rest:
+            toc.append(f'<p class="gz-toc-entry"><span class="gz-toc-title"><a href="{esc(doc_links[doc.id])}">{esc(doc.title)}</a></span>'
+                       f'<span class="gz-toc-page">{esc(doc.source.printed_pages[0] or "")}</span></p>')
+    toc.append("</div>")
+    around = ['<nav class="gz-prevnext">']
+    if prev_issue:
+        around.append(f'<a class="gz-prev" rel="prev" href="{esc(prev_issue[0])}">上一期：{esc(prev_issue[1])}</a>')
+    if next_issue:
+        around.append(f'<a class="gz-next" rel="next" href="{esc(next_issue[0])}">下一期：{esc(next_issue[1])}</a>')
+    around.append("</nav>")
+    return page(
+        f'<h1>{esc(issue_label(issue))}</h1>',
+        '<table class="gz-meta">', *rows, "</table>",
+        f'<p class="gz-download"><a class="md-button" href="{esc(pdf_href)}" download>下载原版 PDF</a> '
+        f'SHA-256：<code>{esc(issue.sha256)}</code></p>',
+        "<h2>目录</h2>",
+        "\n".join(toc),
+        "\n".join(around),
+    )
+
+
+def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]]) -> str:
+    """A list page: (href, label, note) items."""
+    rows = [f'<li><a href="{esc(h)}">{esc(label)}</a> <span class="gz-note">{esc(note)}</span></li>' for h, label, note in items]
+    return page(f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>" if intro else "", '<ul class="gz-list">', *rows, "</ul>")

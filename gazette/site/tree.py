@@ -1,0 +1,205 @@
+"""The MkDocs source tree for an archive: one Markdown file per page, and the nav.
+
+URL scheme (``use_directory_urls``)::
+
+    /                       home: latest issues, search box, browsing with counts
+    /search/                search (Pagefind)
+    /years/  /years/2023/   issues by year
+    /kinds/  /kinds/normative/
+    /issuers/  /issuers/<hash>/
+    /<issue-id>/            an issue: cover data, 目录, PDF download
+    /<issue-id>/<NN>/       a document
+    /<issue-id>/<issue-id>.pdf   the original PDF
+
+Only the public part of the archive (status ``published``) is ever passed in here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..content import Archive
+from ..models import Document, Issue, Kind
+from ..structure import body_to_text
+from . import render
+from .render import KIND_LABELS, esc
+
+_LATEST = 10
+
+
+@dataclass
+class SiteTree:
+    """What was written: the nav for mkdocs.yml and the URL of every document."""
+
+    nav: list[Any] = field(default_factory=list)
+    doc_urls: dict[str, str] = field(default_factory=dict)  # id → path relative to the site root
+    issue_urls: dict[str, str] = field(default_factory=dict)
+    pages: int = 0
+
+
+def issuer_slug(issuer: str) -> str:
+    """A stable, safe path segment for an issuer name taken from a PDF."""
+    return hashlib.sha1(issuer.encode("utf-8")).hexdigest()[:10]
+
+
+def doc_path(doc: Document) -> str:
+    return f"{doc.issue_id}/{doc.seq:02d}/"
+
+
+def _rel(from_dir: str, to: str) -> str:
+    """Relative URL from a page directory (``a/b/``) to a site path (``c/d/`` or ``x.pdf``)."""
+    depth = from_dir.count("/")
+    return "../" * depth + to
+
+
+_NAV_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇"})
+
+
+def nav_title(text: str) -> str:
+    """A nav title that is safe in every template context.
+
+    MkDocs renders nav and page titles without escaping, and Material passes them
+    through ``striptags`` (which un-escapes entities) into ``<title>`` and attributes.
+    HTML escaping is therefore not enough: the markup characters are replaced by their
+    full-width forms, which no template can turn back into markup. The page body still
+    shows the exact title, escaped.
+    """
+    return text.translate(_NAV_SAFE)
+
+
+_title = nav_title
+
+
+def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity") -> SiteTree:
+    """Write every page of the public archive into ``docs_dir``; return the nav."""
+    tree = SiteTree()
+    issues = sorted(archive.issues, key=lambda i: (i.meta.date or "", i.id))
+
+    def write(rel: str, text: str) -> None:
+        path = docs_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        tree.pages += 1
+
+    for issue in issues:
+        tree.issue_urls[issue.id] = f"{issue.id}/"
+        for doc in archive.issue_documents(issue):
+            tree.doc_urls[doc.id] = doc_path(doc)
+    years: dict[int | None, list[Issue]] = defaultdict(list)
+    for issue in issues:
+        years[issue.meta.year].append(issue)
+    for index, issue in enumerate(issues):
+        docs = archive.issue_documents(issue)
+        base = f"{issue.id}/"
+        pdf_name = f"{issue.id}.pdf"
+        source_pdf = content / issue.id / pdf_name
+        if source_pdf.exists():
+            target = docs_dir / issue.id / pdf_name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source_pdf, target)
+        prev_issue = issues[index - 1] if index > 0 else None
+        next_issue = issues[index + 1] if index + 1 < len(issues) else None
+        write(f"{issue.id}/index.md", render.issue_page(
+            issue, docs, {d.id: f"{d.seq:02d}/" for d in docs}, pdf_name,
+            (f"../{prev_issue.id}/", render.issue_label(prev_issue)) if prev_issue else None,
+            (f"../{next_issue.id}/", render.issue_label(next_issue)) if next_issue else None,
+        ))
+        for k, doc in enumerate(docs):
+            here = doc_path(doc)
+            prev_doc = docs[k - 1] if k > 0 else None
+            next_doc = docs[k + 1] if k + 1 < len(docs) else None
+            links = render.DocLinks(
+                issue="../",
+                pdf=f"../{pdf_name}",
+                prev=(f"../{prev_doc.seq:02d}/", prev_doc.title) if prev_doc else None,
+                next=(f"../{next_doc.seq:02d}/", next_doc.title) if next_doc else None,
+            )
+            validity = dict(doc.extra).get(validity_key) or "未标注"
+            url = site_url.rstrip("/") + "/" + here if site_url else "/" + here
+            write(f"{issue.id}/{doc.seq:02d}.md", render.document_page(doc, issue, links, url, body_to_text(doc.body), validity))
+    _browse_pages(archive, issues, years, tree, write)
+    tree.nav = _nav(archive, years)
+    return tree
+
+
+def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: SiteTree, write) -> None:
+    docs = [d for issue in issues for d in archive.issue_documents(issue)]
+    issue_of = {i.id: i for i in issues}
+    # home
+    latest = list(reversed(issues))[:_LATEST]
+    kind_counts = Counter(d.kind for d in docs)
+    issuer_counts = Counter(d.issuer for d in docs if d.issuer)
+    year_counts = Counter(issue_of[d.issue_id].meta.year for d in docs)
+    home = [
+        "<h1>政府公报电子档案</h1>",
+        '<form class="gz-search-form" action="search/" method="get" role="search">'
+        '<input type="search" name="q" placeholder="检索公报全文，如：政务公开" aria-label="检索">'
+        '<button type="submit" class="md-button md-button--primary">检索</button></form>',
+        "<h2>最新各期</h2>", '<ul class="gz-list">',
+        *[f'<li><a href="{esc(i.id)}/">{esc(render.issue_label(i))}</a> <span class="gz-note">{esc(i.meta.date)}，{len(archive.issue_documents(i))}件</span></li>' for i in latest],
+        "</ul>",
+        '<div class="gz-browse">',
+        "<section><h2>按年份</h2><ul>",
+        *[f'<li><a href="years/{esc(y)}/">{esc(y)}年</a> <span class="gz-note">{year_counts[y]}件</span></li>' for y in sorted((y for y in years if y is not None), reverse=True)],
+        "</ul></section>",
+        "<section><h2>按类别</h2><ul>",
+        *[f'<li><a href="kinds/{k.value}/">{esc(KIND_LABELS[k])}</a> <span class="gz-note">{kind_counts[k]}件</span></li>' for k in Kind if kind_counts[k]],
+        "</ul></section>",
+        "<section><h2>按发文机关</h2><ul>",
+        *[f'<li><a href="issuers/{issuer_slug(name)}/">{esc(name)}</a> <span class="gz-note">{n}件</span></li>' for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))[:12]],
+        f'<li><a href="issuers/">全部发文机关（{len(issuer_counts)}）</a></li>',
+        "</ul></section></div>",
+    ]
+    write("index.md", render.page(*home))
+    write("search.md", render.page(
+        "<h1>全文检索</h1>",
+        '<div id="gz-search" data-pagefind-ignore></div>',
+        '<noscript><p>检索需要启用 JavaScript。也可下载 <a href="../documents.jsonl">documents.jsonl</a> 离线检索。</p></noscript>',
+    ))
+    # years
+    write("years/index.md", render.listing("按年份浏览", "", [
+        (f"{y}/", f"{y}年", f"{len(years[y])}期，{year_counts[y]}件") for y in sorted((y for y in years if y is not None), reverse=True)]))
+    for year, year_issues in years.items():
+        if year is None:
+            continue
+        write(f"years/{year}.md", render.listing(f"{year}年", "", [
+            (f"../../{i.id}/", render.issue_label(i), f"{i.meta.date or ''}，{len(archive.issue_documents(i))}件") for i in year_issues]))
+    # kinds
+    write("kinds/index.md", render.listing("按类别浏览", "", [
+        (f"{k.value}/", KIND_LABELS[k], f"{kind_counts[k]}件") for k in Kind if kind_counts[k]]))
+    for kind in Kind:
+        chosen = [d for d in docs if d.kind is kind]
+        if chosen:
+            write(f"kinds/{kind.value}.md", render.listing(KIND_LABELS[kind], f"共{len(chosen)}件", [
+                (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
+    # issuers
+    write("issuers/index.md", render.listing("按发文机关浏览", "", [
+        (f"{issuer_slug(name)}/", name, f"{n}件") for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))]))
+    for name in sorted(issuer_counts):
+        chosen = [d for d in docs if d.issuer == name]
+        write(f"issuers/{issuer_slug(name)}.md", render.listing(name, f"共{len(chosen)}件", [
+            (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
+
+
+def _nav(archive: Archive, years: dict) -> list[Any]:
+    nav: list[Any] = [
+        {"首页": "index.md"},
+        {"全文检索": "search.md"},
+        {"浏览": [{"按年份": "years/index.md"}, {"按类别": "kinds/index.md"}, {"按发文机关": "issuers/index.md"}]},
+    ]
+    for year in sorted((y for y in years if y is not None), reverse=True):
+        year_nav: list[Any] = [f"years/{year}.md"]
+        for issue in sorted(years[year], key=lambda i: (i.meta.number or 0, i.id), reverse=True):
+            issue_nav: list[Any] = [f"{issue.id}/index.md"]
+            issue_nav += [{_title(d.title): f"{issue.id}/{d.seq:02d}.md"} for d in archive.issue_documents(issue)]
+            year_nav.append({_title(issue.meta.short_label or issue.id): issue_nav})
+        nav.append({f"{year}年": year_nav})
+    undated = years.get(None, [])
+    if undated:
+        nav.append({"其他": [{_title(i.id): [f"{i.id}/index.md"] + [{_title(d.title): f"{i.id}/{d.seq:02d}.md"} for d in archive.issue_documents(i)]} for i in undated]})
+    return nav
