@@ -19,3 +19,36 @@ def real_pdf() -> Path:
     if not REAL_PDF.exists():
         pytest.skip(f"{REAL_PDF} is not present; set GAZETTE_SHARED to the folder holding official-pdfs-real/")
     return REAL_PDF
+
+
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def sample_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three sample issues ingested through the real pipeline; all published except
+    2023-01-02 (left a draft) and 2023-03-02 (withheld: not for public release)."""
+    from gazette.content import load_archive, set_status, write_results
+    from gazette.ingest import ingest_pdf
+    from gazette.models import Status
+
+    content = tmp_path_factory.mktemp("sample") / "content"
+    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    write_results(content, [(ingest_pdf(pdf), pdf) for pdf in pdfs])
+    archive = load_archive(content)
+    for doc_id, path in archive.paths.items():
+        if doc_id == "2023-03-02":
+            set_status(path, Status.WITHHELD)
+        elif doc_id != "2023-01-02":
+            set_status(path, Status.PUBLISHED)
+    return content
+
+
+@pytest.fixture(scope="session")
+def built_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real `gazette build` (MkDocs + Pagefind) of the sample archive."""
+    from gazette.site import build_site
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    build_site(sample_content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
+    return site

@@ -89,9 +89,9 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
         tree = write_tree(archive, content, docs_dir, url)
         latest = max((i.meta.date for i in archive.issues if i.meta.date), default=None)
         with _environment("SOURCE_DATE_EPOCH", _epoch(latest)):
-            cfg = load_config(config_file=str(config_path), docs_dir=str(docs_dir), site_dir=str(new_site),
-                              nav=tree.nav, site_url=url or None, strict=False)
             try:
+                cfg = load_config(config_file=str(config_path), docs_dir=str(docs_dir), site_dir=str(new_site),
+                                  nav=tree.nav, site_url=url or None, strict=False)
                 mkdocs_build(cfg)
             except MkDocsException as exc:
                 raise BuildError(f"{config_path}: MkDocs failed: {exc}; the previous site was left in place") from exc

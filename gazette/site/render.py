@@ -197,14 +197,14 @@ def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str]
     listed: set[str] = set()
     entries = issue.toc or ()
     for entry in entries:
+        doc = by_title.get(entry.title)
+        if doc is None:
+            continue  # not published (or not found by the split): never shown
         if entry.section != section and entry.section:
             section = entry.section
             toc.append(f"<h3>{esc(section)}</h3>")
-        doc = by_title.get(entry.title)
-        title = esc(entry.title)
-        if doc is not None:
-            listed.add(doc.id)
-            title = f'<a href="{esc(doc_links[doc.id])}">{title}</a>'
+        listed.add(doc.id)
+        title = f'<a href="{esc(doc_links[doc.id])}">{esc(entry.title)}</a>'
         number = f'<span class="gz-docno">（{esc(entry.doc_number)}）</span>' if entry.doc_number else ""
         toc.append(f'<p class="gz-toc-entry"><span class="gz-toc-title">{title}{number}</span>'
                    f'<span class="gz-toc-page">{esc(entry.printed_page)}</span></p>')
