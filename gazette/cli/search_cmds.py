@@ -1,0 +1,75 @@
+"""Commands for command-line search: ``index`` and ``search``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from ..models import Kind
+from ..searchindex import HIT_CLOSE, HIT_OPEN, build_index, default_index_dir, search as run_search
+from . import cli
+from .options import content_option
+
+index_option = click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                            help="Index folder (default: CONTENT/.gazette/index).")
+
+
+@cli.command()
+@content_option
+@index_option
+@click.option("--rebuild", is_flag=True, help="Start from an empty index instead of updating it.")
+def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
+    """Build or update the full-text index of the published documents.
+
+    Incremental: only documents that are new, changed or no longer published are
+    touched. Drafts and withheld documents are never indexed.
+
+    \b
+    Example:
+        gazette index --content content/
+    """
+    report = build_index(content_dir, index_dir or default_index_dir(content_dir), rebuild=rebuild)
+    click.echo(f"index: {report.added} added, {report.updated} updated, {report.removed} removed, "
+               f"{report.unchanged} unchanged", err=True)
+
+
+@cli.command()
+@click.argument("query")
+@content_option
+@index_option
+@click.option("--kind", type=click.Choice([k.value for k in Kind]), help="Only documents of this kind.")
+@click.option("--year", type=int, help="Only documents of issues of this year.")
+@click.option("--issuer", help="Only documents of this issuer (e.g. 山东省人民政府).")
+@click.option("--limit", default=10, show_default=True, help="Number of hits.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | None, year: int | None,
+           issuer: str | None, limit: int, as_json: bool) -> None:
+    """Search the published documents; 2-character Chinese terms match inside words.
+
+    Words are ANDed; "quoted text" is a phrase; a 文号 (鲁政发〔2023〕5号, any bracket
+    style) is looked up exactly. Hits are printed best first with a snippet whose
+    matches are marked 【like this】 (in colour on a terminal).
+
+    \b
+    Example:
+        gazette search 政务公开 --kind normative --year 2023
+        gazette search 鲁政发[2023]5号 --json
+    """
+    hits = run_search(index_dir or default_index_dir(content_dir), query, kind, year, issuer, limit)
+    colour = sys.stdout.isatty() and not as_json
+    for n, hit in enumerate(hits, start=1):
+        if as_json:
+            click.echo(json.dumps(asdict(hit), ensure_ascii=False))
+            continue
+        snippet = hit.snippet
+        if colour:
+            snippet = snippet.replace(HIT_OPEN, "\x1b[1;31m").replace(HIT_CLOSE, "\x1b[0m")
+        number = f"（{hit.doc_number}）" if hit.doc_number else ""
+        click.echo(f"{n}. {hit.title}{number}  [{hit.id}, {hit.kind}, {hit.signed_date or '—'}]")
+        click.echo(f"   {snippet}")
+    if not as_json:
+        click.echo(f"{len(hits)} hits", err=True)
