@@ -6,7 +6,7 @@ ingest and each predicted document is matched to the truth by title. A document 
 is at least 98 % identical to the truth. Prints document precision, recall and F1 and the
 accuracy of each metadata field over the documents matched by title.
 
-Options: ``DIR`` (default bench/synth, generated with ``python -m tools.synthgazette
+Options: ``DIR`` (default bench/synth, generated with ``python -m tools.synth
 bench/synth --issues 24 --seed 1`` when missing), ``--verbose`` lists every mismatch,
 ``--json`` prints the figures as JSON.
 """
@@ -143,7 +143,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     if not any(args.folder.glob("*.truth.json")):
-        subprocess.run([sys.executable, "-m", "tools.synthgazette", str(args.folder), "--issues", "24", "--seed", "1"],
+        subprocess.run([sys.executable, "-m", "tools.synth", str(args.folder), "--issues", "24", "--seed", "1"],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     report = evaluate(args.folder, args.verbose)
     if args.json:

@@ -55,8 +55,17 @@ def zero_pages() -> bytes:
 
 
 def encrypted() -> bytes:
+    """Encrypted with a user password; the file ID pypdf draws at random is fixed so the
+    bytes are the same on every run."""
+    import pypdf._writer as pypdf_writer
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(one_page_pdf())))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    real = pypdf_writer.secrets.token_bytes
+    pypdf_writer.secrets.token_bytes = lambda n: bytes(range(n))  # type: ignore[assignment]
+    try:
+        writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    finally:
+        pypdf_writer.secrets.token_bytes = real  # type: ignore[assignment]
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -81,9 +90,9 @@ def image_only() -> bytes:
 
 def mini_issue() -> None:
     """A tiny but complete issue: cover, 目录 and three short documents."""
-    from tools.synthgazette import documents as D
-    from tools.synthgazette.build import make_issue
-    from tools.synthgazette.corpus import load
+    from tools.synth import documents as D
+    from tools.synth.build import make_issue
+    from tools.synth.corpus import load
 
     sources = load()
     rng = random.Random(7)

@@ -1,7 +1,8 @@
-"""Synthetic gazette issues for tests, samples and benchmarks (development tool).
+"""Old name of :mod:`tools.synth`, kept so existing ``tools.synthgazette.*`` imports work."""
 
-Real official texts from the shared corpus are typeset into made-up 政府公报 issues
-(cover, 目录, running headers, page numbers, 规章 with order blocks, 规范性文件 with
-文号, 政策解读, 人事任免, 批复) in several visibly different layouts, with a truth JSON
-beside each PDF. Every issue is labelled synthetic on its cover.
-"""
+import sys as _sys
+
+from tools.synth import build, corpus, documents, layout
+
+for _module in (build, corpus, documents, layout):
+    _sys.modules[f"{__name__}.{_module.__name__.rsplit('.', 1)[1]}"] = _module

@@ -107,7 +107,7 @@ def make_samples(out: Path, sources: list[Source]) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.synthgazette", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.synth", description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--issues", type=int, default=24)
     parser.add_argument("--seed", type=int, default=1)
