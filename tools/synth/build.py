@@ -121,10 +121,15 @@ def main(argv: list[str]) -> int:
             print(p)
         return 0
     if args.pages:
-        rng = random.Random(args.seed)
         n = max(8, args.pages // 3)
-        path = make_issue(args.out, f"big-{args.pages}", sources, rng, template_index=0, year=2022, number=8,
-                          n_docs=n, budget=4000)
+        while True:  # grow the issue until it has at least --pages pages (deterministic)
+            rng = random.Random(args.seed)
+            path = make_issue(args.out, f"big-{args.pages}", sources, rng, template_index=0, year=2022, number=8,
+                              n_docs=n, budget=4000)
+            pages = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))["pages"]
+            if pages >= args.pages:
+                break
+            n = max(n + 1, int(n * args.pages / pages * 1.05))
         print(path)
         return 0
     for i in range(args.issues):

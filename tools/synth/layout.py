@@ -153,6 +153,15 @@ class Typesetter:
         return min(touched), max(touched)
 
 
+def roman(n: int) -> str:
+    """1 → I, 4 → IV, 12 → XII (目录 pages are numbered in roman numerals)."""
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
 def header_text(t: Template, g: Gazette, label: str, printed: int) -> str | None:
     """The running header of a body page."""
     if t.header == "both":
@@ -229,7 +238,6 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
         pdf.set_font("wqy", size=size)
         pdf.text((210 - pdf.get_string_width(text)) / 2, y, text)
     # 目录
-    roman = ["I", "II", "III", "IV"]
     for k, chunk in enumerate(toc_pages):
         pdf.add_page()
         y = t.margins[2]
@@ -247,7 +255,7 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
             pdf.text(x, y, text)
         if t.page_number != "{n}":
             pdf.set_font("wqy", size=9)
-            pdf.text(105 - 2, 297 - 12, roman[k])
+            pdf.text(105 - 2, 297 - 12, roman(k + 1))
     # body
     for b, ops in enumerate(body.pages):
         pdf.add_page()
