@@ -158,3 +158,48 @@ def test_mkdocs_failure_is_a_build_error(sample_content: Path, tmp_path: Path) -
     with pytest.raises(BuildError):
         build_site(sample_content, site, config)
     assert (site / "keep.txt").read_text(encoding="utf-8") == "previous build"
+
+
+def _same_site(a: Path, b: Path) -> list[str]:
+    unstable = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
+    files_a = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file() and not unstable.match(p.relative_to(a).as_posix()))
+    files_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file() and not unstable.match(p.relative_to(b).as_posix()))
+    if files_a != files_b:
+        return sorted(set(files_a) ^ set(files_b))
+    return [f for f in files_a if (a / f).read_bytes() != (b / f).read_bytes()]
+
+
+def test_incremental_builds_equal_full_builds(sample_content: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    held = tmp_path / "2023-03"
+    shutil.move(content / "2023-03", held)
+    site, full = tmp_path / "site", tmp_path / "full"
+    first = build_site(content, site, ROOT / "mkdocs.yml")
+    assert not first.incremental
+    shutil.move(held, content / "2023-03")  # a new issue arrives
+    second = build_site(content, site, ROOT / "mkdocs.yml")
+    assert second.incremental
+    build_site(content, full, ROOT / "mkdocs.yml", full=True)
+    assert _same_site(site, full) == []
+    unchanged = build_site(content, site, ROOT / "mkdocs.yml")
+    assert unchanged.incremental and unchanged.rendered == 0
+    assert _same_site(site, full) == []
+
+
+def test_incremental_build_removes_withdrawn_documents(sample_content: Path, tmp_path: Path) -> None:
+    from gazette.content import set_status
+    from gazette.models import Status
+
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    site, full = tmp_path / "site", tmp_path / "full"
+    build_site(content, site, ROOT / "mkdocs.yml")
+    assert (site / "2023-02" / "03" / "index.html").exists()
+    set_status(content / "2023-02" / "03.md", Status.WITHHELD)
+    report = build_site(content, site, ROOT / "mkdocs.yml")
+    assert report.incremental
+    assert not (site / "2023-02" / "03").exists()
+    assert "2023-02-03" not in (site / "documents.jsonl").read_text(encoding="utf-8")
+    build_site(content, full, ROOT / "mkdocs.yml", full=True)
+    assert _same_site(site, full) == []

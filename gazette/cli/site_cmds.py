@@ -23,20 +23,23 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
 @click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The mkdocs.yml to use (default: ./mkdocs.yml).")
 @click.option("--site-url", default=None, help="Public URL of the site, for feeds, sitemap and citations (default: site_url in mkdocs.yml).")
-def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str | None) -> None:
+@click.option("--full", is_flag=True, help="Re-render every page instead of only the pages that changed.")
+def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str | None, full: bool) -> None:
     """Render the published documents of content/ into a static site.
 
     Only documents whose status is published appear anywhere in the site, its search
     index, feed, sitemap and downloads. The site is built beside the target and swapped
-    in at the end, so a failed build leaves the previous site untouched.
+    in at the end, so a failed build leaves the previous site untouched. Later builds
+    re-render only the pages that changed (same result as a full build).
 
     \b
     Example:
         gazette build --content content/ --site site/
     """
-    report = build_site(content_dir, site_dir, config, site_url)
+    report = build_site(content_dir, site_dir, config, site_url, full=full)
+    how = f"{report.rendered} of {report.pages} pages re-rendered" if report.incremental else f"{report.pages} pages"
     click.echo(f"built {report.site}: {report.issues} issues, {report.documents} published documents, "
-               f"{report.pages} pages in {report.seconds:.1f} s", err=True)
+               f"{how} in {report.seconds:.1f} s", err=True)
 
 
 @cli.command()

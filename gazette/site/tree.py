@@ -40,6 +40,9 @@ class SiteTree:
     doc_urls: dict[str, str] = field(default_factory=dict)  # id → path relative to the site root
     issue_urls: dict[str, str] = field(default_factory=dict)
     pages: int = 0
+    files: set[str] = field(default_factory=set)  # every file written or kept, relative to docs_dir
+    changed: set[str] = field(default_factory=set)  # files whose bytes changed since the last build
+    page_years: dict[str, int | None] = field(default_factory=dict)  # page file → year it is filed under
 
 
 def issuer_slug(issuer: str) -> str:
@@ -81,10 +84,16 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
     issues = sorted(archive.issues, key=lambda i: (i.meta.date or "", i.id))
 
     def write(rel: str, text: str) -> None:
+        # Unchanged files keep their bytes and mtime, so an incremental build skips them.
         path = docs_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
         tree.pages += 1
+        tree.files.add(rel)
+        if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        tree.changed.add(rel)
 
     for issue in issues:
         tree.issue_urls[issue.id] = f"{issue.id}/"
@@ -100,8 +109,14 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
         source_pdf = content / issue.id / pdf_name
         if source_pdf.exists():
             target = docs_dir / issue.id / pdf_name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source_pdf, target)
+            tree.files.add(f"{issue.id}/{pdf_name}")
+            if not target.exists() or target.read_bytes() != source_pdf.read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source_pdf, target)
+                tree.changed.add(f"{issue.id}/{pdf_name}")
+        tree.page_years[f"{issue.id}/index.md"] = issue.meta.year
+        for doc in docs:
+            tree.page_years[f"{issue.id}/{doc.seq:02d}.md"] = issue.meta.year
         prev_issue = issues[index - 1] if index > 0 else None
         next_issue = issues[index + 1] if index + 1 < len(issues) else None
         write(f"{issue.id}/index.md", render.issue_page(
@@ -167,7 +182,7 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
     for year, year_issues in years.items():
         if year is None:
             continue
-        write(f"years/{year}.md", render.listing(f"{year}年", "", [
+        write(f"years/{year}/index.md", render.listing(f"{year}年", "", [
             (f"../../{i.id}/", render.issue_label(i), f"{i.meta.date or ''}，{len(archive.issue_documents(i))}件") for i in year_issues]))
     # kinds
     write("kinds/index.md", render.listing("按类别浏览", "", [
@@ -193,13 +208,15 @@ def _nav(archive: Archive, years: dict) -> list[Any]:
         {"浏览": [{"按年份": "years/index.md"}, {"按类别": "kinds/index.md"}, {"按发文机关": "issuers/index.md"}]},
     ]
     for year in sorted((y for y in years if y is not None), reverse=True):
-        year_nav: list[Any] = [f"years/{year}.md"]
+        # Every nav entry has an explicit title, so incremental builds (which do not
+        # re-read unchanged pages) render the same sidebar as full builds.
+        year_nav: list[Any] = [{f"{year}年": f"years/{year}/index.md"}]
         for issue in sorted(years[year], key=lambda i: (i.meta.number or 0, i.id), reverse=True):
-            issue_nav: list[Any] = [f"{issue.id}/index.md"]
+            issue_nav: list[Any] = [{_title(render.issue_label(issue)): f"{issue.id}/index.md"}]
             issue_nav += [{_title(d.title): f"{issue.id}/{d.seq:02d}.md"} for d in archive.issue_documents(issue)]
             year_nav.append({_title(issue.meta.short_label or issue.id): issue_nav})
         nav.append({f"{year}年": year_nav})
     undated = years.get(None, [])
     if undated:
-        nav.append({"其他": [{_title(i.id): [f"{i.id}/index.md"] + [{_title(d.title): f"{i.id}/{d.seq:02d}.md"} for d in archive.issue_documents(i)]} for i in undated]})
+        nav.append({"其他": [{_title(i.id): [{_title(render.issue_label(i)): f"{i.id}/index.md"}] + [{_title(d.title): f"{i.id}/{d.seq:02d}.md"} for d in archive.issue_documents(i)]} for i in undated]})
     return nav
