@@ -61,6 +61,9 @@ def make_issue(out: Path, name: str, sources: list[Source], rng: random.Random, 
     docs = make_docs(g, sources, rng, year, n_docs or rng.randint(6, 14), budget or rng.choice([900, 1500, 2500]), date_style)
     for doc in extra or []:
         docs.insert(len(docs) - 2, doc)
+    if t.digit_gaps:
+        for doc in docs:
+            doc.blocks = [D.Block(b.style, D.digit_gaps(b.text)) for b in doc.blocks]
     total = 300 + year % 100 * 24 + number
     if g.short == "国务院":
         label = f"{year}年第{number}号"
@@ -133,6 +136,14 @@ def main(argv: list[str]) -> int:
         print(path)
         return 0
     for i in range(args.issues):
-        rng = random.Random(args.seed * 1000 + i)
-        print(make_issue(args.out, f"synth-{args.seed}-{i:02d}", sources, rng, template_index=i % len(TEMPLATES)))
+        budget = None
+        while True:  # an issue of fewer than 10 pages is set again with longer documents
+            rng = random.Random(args.seed * 1000 + i)
+            path = make_issue(args.out, f"synth-{args.seed}-{i:02d}", sources, rng, template_index=i % len(TEMPLATES),
+                              budget=budget)
+            pages = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))["pages"]
+            if pages >= 10 or (budget or 0) >= 8000:
+                break
+            budget = (budget or 2000) + 2000
+        print(path)
     return 0

@@ -15,7 +15,9 @@ _SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 _GIVEN = ["建国", "海涛", "晓梅", "志强", "丽华", "文斌", "国庆", "红霞", "振宇", "春生", "玉兰", "立新"]
 _POSTS = ["省发展和改革委员会主任", "省教育厅厅长", "省财政厅副厅长", "省交通运输厅厅长", "省卫生健康委员会副主任", "省统计局局长"]
 _PLACES = ["济南新旧动能转换起步区", "青岛西海岸新区", "烟台经济技术开发区", "潍坊综合保税区", "临沂商城国际贸易综合改革试验区"]
-_SIGNER = {"山东": "省长　李干杰", "浙江": "省长　王　浩", "广州": "市长　郭永航", "国务院": "总理　李克强"}
+_SIGNER = {"山东": "省长　李干杰", "浙江": "省长　王　浩", "广州": "市长　郭永航", "国务院": "总理　李克强",
+           "北京": "市　长　殷　勇", "江苏": "省长　许昆林", "广东": "省　长　王伟中"}
+_GAP_RE = re.compile(r"(?<=[0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9])")
 
 
 @dataclass(frozen=True)
@@ -58,14 +60,25 @@ class Gazette:
     regulation_section: str
     normative_section: str
     office_section: str
-
+    council: str | None = None  # who holds the 常务会议 in an order block (省/市); None: the original rule
 
 GAZETTES = [
     Gazette("山东省人民政府公报", "山东", "山东省人民政府", "山东省人民政府办公厅", "鲁", "省政府规章", "省政府文件", "省政府办公厅文件"),
     Gazette("浙江省人民政府公报", "浙江", "浙江省人民政府", "浙江省人民政府办公厅", "浙", "省政府令", "省政府文件", "省政府办公厅文件"),
     Gazette("广州市人民政府公报", "广州", "广州市人民政府", "广州市人民政府办公厅", "穗", "市政府规章", "市政府文件", "市政府办公厅文件"),
     Gazette("中华人民共和国国务院公报", "国务院", "国务院", "国务院办公厅", "国", "国务院令", "国务院文件", "国务院办公厅文件"),
+    Gazette("北京市人民政府公报", "北京", "北京市人民政府", "北京市人民政府办公厅", "京", "市政府规章", "市政府文件",
+            "市政府办公厅文件", council="市"),
+    Gazette("江苏省人民政府公报", "江苏", "江苏省人民政府", "江苏省人民政府办公厅", "苏", "省政府令", "省政府文件",
+            "省政府办公厅文件", council="省"),
+    Gazette("广东省人民政府公报", "广东", "广东省人民政府", "广东省人民政府办公厅", "粤", "省政府规章", "省政府文件",
+            "省政府办公厅文件", council="省"),
 ]
+
+
+def digit_gaps(text: str) -> str:
+    """What a WPS-made text layer gives: a space between ASCII digits and Chinese characters."""
+    return _GAP_RE.sub(" ", text)
 
 
 def cn_date(iso: str) -> str:
@@ -133,7 +146,8 @@ def regulation(g: Gazette, src: Source, rng: random.Random, year: int, no: int, 
     eff_text = "公布之日" if promulgated else ar_date(eff)
     adopted = f"{year}-{int(signed[5:7]):02d}-01"
     title = src.title
-    order = f"《{title}》已经{ar_date(adopted)}{'省' if g.short in ('山东', '浙江') else ''}政府第{rng.randint(10, 120)}次常务会议通过，现予公布，自{eff_text}起施行。"
+    council = g.council if g.council is not None else "省" if g.short in ("山东", "浙江") else ""
+    order = f"《{title}》已经{ar_date(adopted)}{council}政府第{rng.randint(10, 120)}次常务会议通过，现予公布，自{eff_text}起施行。"
     number = f"第{no}号"
     blocks = [Block("title", head), Block("center", number), Block("para", order), Block("right", signer),
               Block("right", ar_date(signed, date_style == "spaced")), Block("gap", ""), Block("title", title)]

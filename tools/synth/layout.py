@@ -13,8 +13,9 @@ from fpdf import FPDF
 from .documents import Doc, Gazette
 
 FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+TITLE_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")  # heavier face for titles in some layouts
 PT = 0.3528  # mm per point
-_NO_LINE_START = "，。；：、）》”’！？．"
+_NO_LINE_START = "，。；：、）》”’！？．〕］"
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -37,6 +38,12 @@ class Template:
     toc_number: str  # "inline" | "next-line" | "none"
     title_chars: int  # longest title line
     toc: bool = True  # False: the issue has no 目录 (split from the body alone)
+    # Later layouts (the first six stay byte-for-byte as they were: samples and tests use them)
+    title_font: str = "wqy"  # "zen": titles in WenQuanYi Zen Hei
+    digit_gaps: bool = False  # WPS-style text layer: a space between ASCII digits and CJK ("2022 年 6 月 27 日")
+    toc_page: str = "{n}"  # how the 目录 prints a page number: "{n}" or "（{n}）"
+    cover: str = "plain"  # "plain" | "banner" (name on a dark band, 总第N期 on its own line)
+    toc_folio: str = "roman"  # 目录 page numbers: "roman" | "none"
 
 
 TEMPLATES = [
@@ -46,6 +53,12 @@ TEMPLATES = [
     Template("plain", 11.5, 16, (30, 28, 28, 30), 1.8, "none", "- {n} -", "bottom", "offset", 1.0, "", "【{}】", "none", 22),
     Template("no-toc", 11, 15, (26, 26, 30, 26), 1.7, "with-number", "", "none", "spaces", 0.4, "…", "{}", "none", 14, toc=False),
     Template("section-header", 12, 17, (27, 27, 30, 26), 1.75, "section", "第{n}页", "bottom", "offset", 0.3, "·", "{}", "next-line", 19),
+    Template("wps", 12, 20, (30, 28, 36, 30), 1.9, "none", "{n}", "top", "spaces", 0.7, "…", "【{}】", "number-leader", 15,
+             title_font="zen", digit_gaps=True, toc_folio="none"),
+    Template("banner", 11, 17, (25, 25, 30, 28), 1.7, "alternate", "— {n} —", "bottom-outer", "offset", 0.3, "…", "{}",
+             "inline", 18, title_font="zen", toc_page="（{n}）", cover="banner"),
+    Template("dense", 10, 15, (20, 20, 24, 22), 1.5, "both", "- {n} -", "top", "spaces", 0.0, "．", "◆{}", "next-line", 24,
+             digit_gaps=True, cover="banner", toc_folio="none"),
 ]
 
 
@@ -56,14 +69,16 @@ class Typesetter:
         self.t = template
         self.pdf = FPDF(unit="mm", format="A4")
         self.pdf.add_font("wqy", "", str(FONT))
+        if template.title_font != "wqy":
+            self.pdf.add_font(template.title_font, "", str(TITLE_FONT))
         self.pdf.set_creation_date(datetime(2020, 1, 1, tzinfo=timezone.utc))
         self.width = 210 - template.margins[0] - template.margins[1]
-        self.pages: list[list[tuple[float, float, float, str]]] = []
+        self.pages: list[list[tuple[float, float, float, str, str]]] = []
         self.y = 0.0
 
     # -------------------------------------------------------------- measuring
-    def text_width(self, text: str, size: float) -> float:
-        self.pdf.set_font("wqy", size=size)
+    def text_width(self, text: str, size: float, font: str = "wqy") -> float:
+        self.pdf.set_font(font, size=size)
         return self.pdf.get_string_width(text)
 
     def wrap(self, text: str, size: float, width: float, first_indent: float = 0.0) -> list[str]:
@@ -91,12 +106,12 @@ class Typesetter:
     def room(self, height: float) -> bool:
         return self.pages and self.y + height <= 297 - self.t.margins[3]
 
-    def put(self, x: float, size: float, text: str, height: float | None = None) -> int:
+    def put(self, x: float, size: float, text: str, height: float | None = None, font: str = "wqy") -> int:
         height = height or size * PT * self.t.spacing
         if not self.room(height):
             self.new_page()
         self.y += height
-        self.pages[-1].append((x, self.y - height * 0.3, size, text))
+        self.pages[-1].append((x, self.y - height * 0.3, size, text, font))
         return len(self.pages) - 1
 
     def block(self, style: str, text: str, rng: random.Random) -> list[int]:
@@ -119,8 +134,10 @@ class Typesetter:
                 self.y += size * PT * 0.6
             else:
                 self.new_page()
+            font = t.title_font
             for part in parts:
-                touched.append(self.put(left + (self.width - self.text_width(part, size)) / 2, size, part, size * PT * 1.6))
+                touched.append(self.put(left + (self.width - self.text_width(part, size, font)) / 2, size, part,
+                                        size * PT * 1.6, font))
             self.y += size * PT * 0.4
             return touched
         if style in ("center", "heading"):
@@ -180,7 +197,7 @@ def toc_lines(ts: Typesetter, docs: list[Doc], printed_first: list[int]) -> list
     t = ts.t
     out: list[tuple[str, str]] = []
     section = None
-    page_w = ts.text_width("000", t.size)
+    page_w = ts.text_width(t.toc_page.format(n="000"), t.size)
     for doc, page in zip(docs, printed_first):
         if doc.section != section:
             section = doc.section
@@ -191,6 +208,11 @@ def toc_lines(ts: Typesetter, docs: list[Doc], printed_first: list[int]) -> list
             title += f"（{doc.toc_doc_number}）"
         elif doc.toc_doc_number and t.toc_number == "next-line":
             number_line = f"（{doc.toc_doc_number}）"
+        elif doc.toc_doc_number and t.toc_number == "number-leader":
+            # the title on its own line(s); the 文号 line carries the leaders and the page number
+            out.extend(("entry-text", part) for part in ts.wrap(title, t.size, ts.width - page_w))
+            title = f"（{doc.toc_doc_number}）"
+        page = t.toc_page.format(n=page)
         avail = ts.width - page_w - ts.text_width("……", t.size)
         parts = ts.wrap(title, t.size, avail)
         for part in parts[:-1]:
@@ -206,6 +228,34 @@ def toc_lines(ts: Typesetter, docs: list[Doc], printed_first: list[int]) -> list
         if number_line:
             out.append(("entry-text", number_line))
     return out
+
+
+def banner_cover(pdf: FPDF, g: Gazette, t: Template, label: str, cover_date: str, publisher: str,
+                 full_width_label: bool) -> None:
+    """A cover with the gazette name in white on a dark band; the 总第N期 part of the label
+    on its own line below the year and number."""
+    pdf.set_fill_color(150, 20, 20)
+    pdf.rect(0, 40, 210, 46, style="F")
+    pdf.set_text_color(255, 255, 255)
+    font = t.title_font
+    pdf.set_font(font, size=32)
+    pdf.text((210 - pdf.get_string_width(g.name)) / 2, 70, g.name)
+    pdf.set_text_color(0, 0, 0)
+    main, _, total = label.partition("（")
+    lines = [(main, 18), (("（" + total) if total else "", 13), ("合成样例（synthetic）", 10), ("", 0),
+             (publisher, 13), (f"出版日期：{cover_date}", 12)]
+    y = 110.0
+    for text, size in lines:
+        y += 13
+        if not text:
+            continue
+        if full_width_label and text in (main, "（" + total):
+            text = text.translate(_FULLWIDTH)
+        pdf.set_font("wqy", size=size)
+        pdf.text((210 - pdf.get_string_width(text)) / 2, y, text)
+    pdf.set_draw_color(150, 20, 20)
+    pdf.line(30, 250, 180, 250)
+    pdf.set_draw_color(0, 0, 0)
 
 
 def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: str, publisher: str,
@@ -226,17 +276,20 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
     pdf = body.pdf
     # cover
     pdf.add_page()
-    y = 70.0
-    names = ["中华人民共和国", "国务院公报"] if g.short == "国务院" and rng.random() < 0.5 else [g.name]
-    for name in names:
-        pdf.set_font("wqy", size=30)
-        pdf.text((210 - pdf.get_string_width(name)) / 2, y, name)
-        y += 16
-    shown = label.translate(_FULLWIDTH) if full_width_label else label
-    for text, size in ((shown, 16), ("合成样例（synthetic）", 10), (publisher, 14), (cover_date, 14)):
-        y += 14
-        pdf.set_font("wqy", size=size)
-        pdf.text((210 - pdf.get_string_width(text)) / 2, y, text)
+    if t.cover == "banner":
+        banner_cover(pdf, g, t, label, cover_date, publisher, full_width_label)
+    else:
+        y = 70.0
+        names = ["中华人民共和国", "国务院公报"] if g.short == "国务院" and rng.random() < 0.5 else [g.name]
+        for name in names:
+            pdf.set_font("wqy", size=30)
+            pdf.text((210 - pdf.get_string_width(name)) / 2, y, name)
+            y += 16
+        shown = label.translate(_FULLWIDTH) if full_width_label else label
+        for text, size in ((shown, 16), ("合成样例（synthetic）", 10), (publisher, 14), (cover_date, 14)):
+            y += 14
+            pdf.set_font("wqy", size=size)
+            pdf.text((210 - pdf.get_string_width(text)) / 2, y, text)
     # 目录
     for k, chunk in enumerate(toc_pages):
         pdf.add_page()
@@ -253,7 +306,7 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
             if style == "section":
                 x = t.margins[0]
             pdf.text(x, y, text)
-        if t.page_number != "{n}":
+        if t.page_number != "{n}" and t.toc_folio == "roman":
             pdf.set_font("wqy", size=9)
             pdf.text(105 - 2, 297 - 12, roman(k + 1))
     # body
@@ -274,9 +327,13 @@ def render_issue(path: Path, g: Gazette, t: Template, label: str, cover_date: st
             pdf.text(x, t.margins[2] - 18, number)
         elif t.number_at == "top":
             pdf.text(105, t.margins[2] - 18, number)
-        for x, y, size, text in ops:
-            pdf.set_font("wqy", size=size)
+        for x, y, size, text, font in ops:
+            pdf.set_font(font, size=size)
             pdf.text(x, y, text)
+        if t.number_at == "bottom-outer":
+            pdf.set_font("wqy", size=10)
+            x = 210 - t.margins[1] - pdf.get_string_width(number) if printed % 2 else t.margins[0]
+            pdf.text(x, 297 - 12, number)
         if t.number_at == "bottom":
             pdf.set_font("wqy", size=10)
             pdf.text((210 - pdf.get_string_width(number)) / 2, 297 - 12, number)
