@@ -22,7 +22,6 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.highlight import ContextFragmenter, Formatter, Highlighter
 from whoosh.query import And, Every, NumericRange, Or, Phrase, Query, Term
 
 from .content import load_archive
@@ -209,29 +208,53 @@ def parse_query(query: str) -> Query:
     return clauses[0] if len(clauses) == 1 else And(clauses)
 
 
-class _Brackets(Formatter):
-    """Marks hits with 【】, merging overlapping bigram matches into one mark."""
+def _query_words(query: str) -> list[str]:
+    """The literal strings a query looks for (quoted phrases with spaces removed, words)."""
+    words = []
+    for quoted, bare in re.findall(r'"([^"]+)"|(\S+)', query):
+        text = to_ascii_digits(quoted.replace(" ", "") if quoted else bare)
+        words.append(text)
+    return [w for w in words if w]
 
-    between = "…"
 
-    def format_token(self, text: str, token: Token, replace: bool = False) -> str:
-        return f"{HIT_OPEN}{text[token.startchar:token.endchar]}{HIT_CLOSE}"
+def make_snippet(text: str, words: list[str], width: int = 100) -> str:
+    """A window of ``text`` around the first match, every match marked 【like this】.
 
-    def format_fragment(self, fragment, replace: bool = False) -> str:  # type: ignore[no-untyped-def]
-        text, index = fragment.text, fragment.startchar
-        spans: list[list[int]] = []
-        for token in sorted(fragment.matches, key=lambda t: t.startchar):
-            if spans and token.startchar <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], token.endchar)
-            else:
-                spans.append([token.startchar, token.endchar])
-        out = []
-        for start, end in spans:
-            out.append(text[index:start])
-            out.append(f"{HIT_OPEN}{text[start:end]}{HIT_CLOSE}")
-            index = end
-        out.append(text[index:fragment.endchar])
-        return "".join(out)
+    Plain string search over the stored text: far cheaper than re-analysing whole
+    documents with Whoosh's highlighter, and exact for Chinese.
+    """
+    if not text or not words:
+        return ""
+    flat = re.sub(r"\s+", " ", text)
+    lowered = flat.lower()
+    positions = [(lowered.find(w.lower()), w) for w in words]
+    positions = [(p, w) for p, w in positions if p >= 0]
+    if not positions:
+        return ""
+    first = min(p for p, _ in positions)
+    start = max(0, first - width // 3)
+    window = flat[start:start + width]
+    spans: list[tuple[int, int]] = []
+    low = window.lower()
+    for word in words:
+        at = low.find(word.lower())
+        while at >= 0:
+            spans.append((at, at + len(word)))
+            at = low.find(word.lower(), at + 1)
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    out, index = [], 0
+    for a, b in merged:
+        out += [window[index:a], HIT_OPEN, window[a:b], HIT_CLOSE]
+        index = b
+    out.append(window[index:])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(flat) else ""
+    return (prefix + "".join(out) + suffix).strip()
 
 
 def search(index_dir: Path, query: str, kind: str | None = None, year: int | None = None,
@@ -250,13 +273,12 @@ def search(index_dir: Path, query: str, kind: str | None = None, year: int | Non
         filters.append(_text_query("issuer", issuer) or Every())
     if filters:
         q = And([q, *filters])
-    highlighter = Highlighter(fragmenter=ContextFragmenter(maxchars=120, surround=30), formatter=_Brackets())
+    words = _query_words(query)
     hits: list[Hit] = []
     with ix.searcher() as searcher:
-        results = searcher.search(q, limit=limit, terms=True)
-        results.highlighter = highlighter
+        results = searcher.search(q, limit=limit)
         for result in results:
-            snippet = result.highlights("body", top=2) or result.highlights("title") or result["body"][:80]
+            snippet = make_snippet(result["body"], words) or make_snippet(result["title"], words) or result["body"][:80]
             hits.append(Hit(
                 id=result["id"], title=result["title"], issue=result["issue"], kind=result["kind"],
                 doc_number=result.get("doc_number") or None, issuer=result.get("issuer") or None,
