@@ -17,6 +17,7 @@ _POSTS = ["省发展和改革委员会主任", "省教育厅厅长", "省财政�
 _PLACES = ["济南新旧动能转换起步区", "青岛西海岸新区", "烟台经济技术开发区", "潍坊综合保税区", "临沂商城国际贸易综合改革试验区"]
 _SIGNER = {"山东": "省长　李干杰", "浙江": "省长　王　浩", "广州": "市长　郭永航", "国务院": "总理　李克强",
            "北京": "市　长　殷　勇", "江苏": "省长　许昆林", "广东": "省　长　王伟中"}
+_ORGAN_LINE_RE = re.compile(r"^[\u4e00-\u9fff　 ]{2,24}(?:部|委|会|局|总局|署|办公室|办公厅|厅|院|政府|银行|组)$")
 _GAP_RE = re.compile(r"(?<=[0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[0-9])")
 
 
@@ -227,7 +228,8 @@ def interpretation(g: Gazette, of: Doc, src: Source, rng: random.Random, budget:
     short = of.title
     title = rng.choice([f"《{short}》政策解读", f"关于《{short}》的解读"])
     blocks = [Block("title", title), Block("heading", "一、出台背景")]
-    paras = list(src.paragraphs[:6])
+    # a 解读 does not carry the source's signature lines (organ names left inside the corpus text)
+    paras = [p for p in src.paragraphs[:6] if not _ORGAN_LINE_RE.match(p)]
     blocks.extend(Block("para", p) for p in paras[:2])
     blocks.append(Block("heading", "二、主要内容"))
     blocks.extend(Block("para", p) for p in paras[2:5])
