@@ -24,8 +24,11 @@ def _pick(sources: list[Source], rng: random.Random, *subtypes: str) -> Source:
 
 
 def make_docs(g: D.Gazette, sources: list[Source], rng: random.Random, year: int, n_docs: int,
-              budget: int, date_style: str) -> list[D.Doc]:
-    """A varied mix of documents, ordered by section as a 目录 would list them."""
+              budget: int, date_style: str, rich: bool = False) -> list[D.Doc]:
+    """A varied mix of documents, ordered by section as a 目录 would list them.
+
+    ``rich`` (the evaluation set) adds 公告, per-document date styles and 代章 lines; the
+    samples and test resources are made without it and stay as they were."""
     docs: list[D.Doc] = []
     regs = rng.randint(1, 2)
     for _ in range(regs):
@@ -38,6 +41,12 @@ def make_docs(g: D.Gazette, sources: list[Source], rng: random.Random, year: int
                                    office=rng.random() < 0.35))
     normals.sort(key=lambda d: d.section != g.normative_section)
     docs += normals
+    if rich:
+        for doc in normals:
+            if rng.random() < 0.3:
+                D.restyle_date(doc, rng, year)
+        if rng.random() < 0.5:
+            docs.append(D.announcement(g, rng, year, rng.randint(1, 30), date_style))
     if rng.random() < 0.6:
         docs.append(D.reply(g, rng, year, rng.randint(1, 90), date_style))
         docs.sort(key=lambda d: ["regulation", "normative", "other"].index(d.kind) if d.kind != "other" else 1)
@@ -51,14 +60,15 @@ def make_docs(g: D.Gazette, sources: list[Source], rng: random.Random, year: int
 
 def make_issue(out: Path, name: str, sources: list[Source], rng: random.Random, *, gazette: D.Gazette | None = None,
                template_index: int | None = None, year: int | None = None, number: int | None = None,
-               n_docs: int | None = None, budget: int | None = None, extra: list[D.Doc] | None = None) -> Path:
+               n_docs: int | None = None, budget: int | None = None, extra: list[D.Doc] | None = None,
+               rich: bool = False) -> Path:
     """One synthetic issue PDF and its truth JSON."""
     g = gazette or rng.choice(D.GAZETTES)
     t = TEMPLATES[template_index if template_index is not None else rng.randrange(len(TEMPLATES))]
     year = year or rng.randint(1998, 2024)
     number = number or rng.randint(1, 24)
     date_style = rng.choice(["plain", "plain", "spaced", "cn"] if year < 2010 else ["plain", "plain", "spaced"])
-    docs = make_docs(g, sources, rng, year, n_docs or rng.randint(6, 14), budget or rng.choice([900, 1500, 2500]), date_style)
+    docs = make_docs(g, sources, rng, year, n_docs or rng.randint(6, 14), budget or rng.choice([900, 1500, 2500]), date_style, rich)
     for doc in extra or []:
         docs.insert(len(docs) - 2, doc)
     if t.digit_gaps:
@@ -140,7 +150,7 @@ def main(argv: list[str]) -> int:
         while True:  # an issue of fewer than 10 pages is set again with longer documents
             rng = random.Random(args.seed * 1000 + i)
             path = make_issue(args.out, f"synth-{args.seed}-{i:02d}", sources, rng, template_index=i % len(TEMPLATES),
-                              budget=budget)
+                              budget=budget, rich=True)
             pages = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))["pages"]
             if pages >= 10 or (budget or 0) >= 8000:
                 break

@@ -266,3 +266,36 @@ def reply(g: Gazette, rng: random.Random, year: int, no: int, date_style: str) -
               Block("right", g.government),
               Block("right", cn_date(signed) if date_style == "cn" else ar_date(signed, date_style == "spaced"))]
     return Doc("other", title, g.normative_section, blocks, norm_number(prefix, year, no), None, g.government, signed, None)
+
+
+def restyle_date(doc: Doc, rng: random.Random, year: int) -> None:
+    """Print a document's signing date in another style (Chinese numerals, or with the stray
+    spaces of a real text layer), and sometimes add a 代章 line above it (not part of the issuer)."""
+    if not doc.signed_date:
+        return
+    for i in range(len(doc.blocks) - 1, -1, -1):
+        b = doc.blocks[i]
+        if b.style == "right" and b.text in (ar_date(doc.signed_date), ar_date(doc.signed_date, True), cn_date(doc.signed_date)):
+            style = rng.choice(["cn", "spaced", "spaced-tight"])
+            y, m, d = (int(x) for x in doc.signed_date.split("-"))
+            text = {"cn": cn_date(doc.signed_date), "spaced": f"{y} 年 {m} 月 {d} 日",
+                    "spaced-tight": f"{y} 年 {m} 月{d} 日"}[style]
+            doc.blocks[i] = Block("right", text)
+            if doc.issuer and "、" in doc.issuer and rng.random() < 0.6:
+                doc.blocks.insert(i, Block("right", f"（{doc.issuer.split('、')[0]}代章）"))
+            return
+
+
+def announcement(g: Gazette, rng: random.Random, year: int, no: int, date_style: str) -> Doc:
+    """A 公告 (kind ``other``): no 文号, no addressees, ends with 特此公告。"""
+    place = rng.choice(_PLACES)
+    title = f"{g.government}关于{place}范围调整的公告"
+    signed = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    blocks = [Block("title", title),
+              Block("para", f"经{g.government}研究同意，现将{place}范围调整有关事项公告如下："),
+              Block("para", f"一、调整后的{place}总面积为{rng.randint(20, 300)}平方公里，四至范围以所附界址点坐标为准。"),
+              Block("para", "二、范围调整后，区内各项管理事项按照有关规定执行。"),
+              Block("para", "特此公告。"),
+              Block("right", g.government),
+              Block("right", cn_date(signed) if date_style == "cn" else ar_date(signed, date_style == "spaced"))]
+    return Doc("other", title, g.normative_section, blocks, None, None, g.government, signed, None)

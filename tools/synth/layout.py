@@ -44,6 +44,7 @@ class Template:
     toc_page: str = "{n}"  # how the 目录 prints a page number: "{n}" or "（{n}）"
     cover: str = "plain"  # "plain" | "banner" (name on a dark band, 总第N期 on its own line)
     toc_folio: str = "roman"  # 目录 page numbers: "roman" | "none"
+    semantic_breaks: bool = False  # titles break after 关于/印发 or before 的通知 where that is near the middle
 
 
 TEMPLATES = [
@@ -54,9 +55,9 @@ TEMPLATES = [
     Template("no-toc", 11, 15, (26, 26, 30, 26), 1.7, "with-number", "", "none", "spaces", 0.4, "…", "{}", "none", 14, toc=False),
     Template("section-header", 12, 17, (27, 27, 30, 26), 1.75, "section", "第{n}页", "bottom", "offset", 0.3, "·", "{}", "next-line", 19),
     Template("wps", 12, 20, (30, 28, 36, 30), 1.9, "none", "{n}", "top", "spaces", 0.7, "…", "【{}】", "number-leader", 15,
-             title_font="zen", digit_gaps=True, toc_folio="none"),
+             title_font="zen", digit_gaps=True, toc_folio="none", semantic_breaks=True),
     Template("banner", 11, 17, (25, 25, 30, 28), 1.7, "alternate", "— {n} —", "bottom-outer", "offset", 0.3, "…", "{}",
-             "inline", 18, title_font="zen", toc_page="（{n}）", cover="banner"),
+             "inline", 18, title_font="zen", toc_page="（{n}）", cover="banner", semantic_breaks=True),
     Template("dense", 10, 15, (20, 20, 24, 22), 1.5, "both", "- {n} -", "top", "spaces", 0.0, "．", "◆{}", "next-line", 24,
              digit_gaps=True, cover="banner", toc_folio="none"),
 ]
@@ -127,7 +128,8 @@ class Typesetter:
             size = t.title_size
             n = 1 if text.endswith("令") else max(1, math.ceil(len(text) / t.title_chars))
             per = math.ceil(len(text) / n)
-            parts = [text[i:i + per] for i in range(0, len(text), per)]
+            parts = semantic_parts(text, n, t.title_chars) if t.semantic_breaks and n > 1 else \
+                [text[i:i + per] for i in range(0, len(text), per)]
             if len(parts) > 1 and len(parts[-1]) <= 2:
                 parts[-2] += parts.pop()
             if self.room(size * PT * 1.6 * (len(parts) + 3)):
@@ -168,6 +170,27 @@ class Typesetter:
         for b in doc.blocks:
             touched += self.block(b.style, b.text, rng)
         return min(touched), max(touched)
+
+
+_BREAK_AFTER = ("关于", "印发", "转发", "人民政府", "办公厅", "、")
+_BREAK_BEFORE = ("的通知", "的意见", "的决定", "的批复", "的公告", "的解读", "政策解读", "（", "管理办法", "实施")
+
+
+def semantic_parts(text: str, n: int, width: int) -> list[str]:
+    """Split a title into ``n`` lines the way a typesetter would: at a phrase boundary near
+    the even split point when there is one, else at the even split point."""
+    per = math.ceil(len(text) / n)
+    cuts = [i for i in range(2, len(text) - 1)
+            if text[:i].endswith(_BREAK_AFTER) or text[i:].startswith(_BREAK_BEFORE)]
+    parts, start = [], 0
+    for k in range(n - 1):
+        target = start + per
+        near = [i for i in cuts if start < i and abs(i - target) <= max(2, per // 3) and i - start <= width + 3]
+        cut = min(near, key=lambda i: abs(i - target)) if near else target
+        parts.append(text[start:cut])
+        start = cut
+    parts.append(text[start:])
+    return [p for p in parts if p]
 
 
 def roman(n: int) -> str:
