@@ -12,6 +12,7 @@ from .textnorm import parse_date, to_ascii_digits
 _LABEL_RE = re.compile(
     r"(\d{4})\s*年\s*第\s*(\d+)\s*[期号]\s*(?:[（(]\s*总\s*第\s*(\d+)\s*[期号]\s*[）)])?"
 )
+_TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*[期号]")
 _NAME_RE = re.compile(r"^(.{2,24}公报)$")
 _PUBLISHER_RE = re.compile(r"^(.{2,30}?)\s*(?:主\s*办|编\s*印|主\s*管)$")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -31,13 +32,17 @@ def read_cover(lines: Sequence[str]) -> IssueMeta:
     if name_parts:
         meta = replace(meta, gazette_name="".join(name_parts))
     for line in compact[:20]:
+        total = _TOTAL_RE.search(line)
+        if total and meta.total_number is None and not _LABEL_RE.search(line):
+            meta = replace(meta, total_number=int(total.group(1)))
+            continue
         match = _LABEL_RE.search(line)
         if match and meta.year is None:
             meta = replace(
                 meta,
                 year=int(match.group(1)),
                 number=int(match.group(2)),
-                total_number=int(match.group(3)) if match.group(3) else None,
+                total_number=int(match.group(3)) if match.group(3) else meta.total_number,
                 label=match.group(0),
             )
             continue

@@ -28,7 +28,7 @@ _ORDER_HEAD_RE = re.compile(rf"^[{_CJK}、]{{2,40}}(?:令|公告)$")
 _ORDER_NO_RE = re.compile(r"^(?:\d{4}年)?第\d+号(?:令)?$")
 _ORDER_ONE_LINE_RE = re.compile(rf"^[{_CJK}、]{{2,40}}(?:令|公告)(?:\d{{4}}年)?第\d+号$")
 _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]］)）】]\d+号$")
-_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|细则|方案|规划|批复|复函|函|公告|通告|报告|决议|命令|条例|规则|纲要|通报|解读|答复|意见书|实施意见|指导意见|名单|目录|清单|标准)[）)]?$")
+_TITLE_END_RE = re.compile(r"(?:^中华人民共和国\S*法|通知|意见|决定|办法|规定|细则|方案|规划|批复|复函|函|公告|通告|报告|决议|命令|条例|规则|纲要|通报|解读|答复|意见书|实施意见|指导意见|名单|目录|清单|标准)[）)]?$")
 _INTERPRETATION_RE = re.compile(r"解读$")
 _DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
 _ENUMERATION_RE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章条节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
@@ -133,7 +133,7 @@ def _title_continues(lines: Sequence[Line], k: int) -> bool:
     c = lines[k].compact
     if len(c) > 24 or _BODY_OPENER_RE.match(c) or c.endswith(("。", "；", "：", "，")):
         return False
-    return c.startswith(("的", "（", "(")) and bool(_TITLE_END_RE.search(c))
+    return c.startswith(("的", "（", "(", "》")) and bool(_TITLE_END_RE.search(c))
 
 
 def _is_titleish(c: str) -> bool:

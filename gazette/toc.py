@@ -14,8 +14,10 @@ from typing import Sequence
 from .models import Page, TocEntry
 
 _LEADERS = r"(?:[…⋯]+|[\.．·•‥_\-—]{2,}|[\s\u3000]{2,})"
-_ENTRY_RE = re.compile(rf"^(?P<text>.*?)\s*{_LEADERS}\s*(?P<page>[0-9０-９]{{1,4}})$")
-_BARE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s+(?P<page>[0-9０-９]{1,4})$")
+_PAGE = r"[（(〔【]?\s*(?:第\s*)?(?P<page>[0-9０-９]{1,4})\s*(?:页)?\s*[）)〕】]?"
+_ENTRY_RE = re.compile(rf"^(?P<text>.*?)\s*{_LEADERS}\s*{_PAGE}$")
+_BARE_ENTRY_RE = re.compile(rf"^(?P<text>.*?[^\d\s（(])\s+{_PAGE}$")
+_ORNAMENTS = "◆◇■□●○★☆▲△▶►·•※◎❖"
 _DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
 _DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
@@ -85,7 +87,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
     section: str | None = None
     pending: list[str] = []
     for raw in lines:
-        line = unicodedata.normalize("NFC", raw.strip())
+        line = unicodedata.normalize("NFC", raw.strip()).lstrip(_ORNAMENTS).strip()
         compact = _compact(line)
         if not compact or _TOC_TITLE_RE.match(compact):
             continue
