@@ -72,19 +72,31 @@ def encrypted() -> bytes:
 
 
 def image_only() -> bytes:
-    """A 'scanned' page: a bitmap with no text layer."""
-    from PIL import Image, ImageDraw
+    """A 'scanned' issue: two pages, each only a bitmap of rendered gazette text (no text layer)."""
+    from PIL import Image, ImageDraw, ImageFont
 
-    image = Image.new("L", (420, 300), 255)
-    draw = ImageDraw.Draw(image)
-    for y in range(40, 280, 24):
-        draw.line((30, y, 390, y), fill=0, width=3)
-    png = io.BytesIO()
-    image.save(png, format="PNG")
+    font = ImageFont.truetype(FONT, 18)
+    big = ImageFont.truetype(FONT, 30)
+    pages = [
+        [("山东省人民政府公报", big), ("2021年第5期（总第448期）", font), ("合成样例（synthetic）扫描件", font),
+         ("山东省人民政府办公厅主办", font), ("2021年3月10日", font)],
+        [("山东省人民政府关于加强扫描件管理的通知", font), ("鲁政发〔2021〕5号", font),
+         ("各市人民政府，省政府各部门：", font), ("　　本页只是一幅图片，没有文字层，需要先做文字识别。", font),
+         ("山东省人民政府", font), ("2021年3月1日", font)],
+    ]
     pdf = _pdf()
-    for _ in range(2):
+    for lines in pages:
+        image = Image.new("L", (620, 880), 255)
+        draw = ImageDraw.Draw(image)
+        y = 60
+        for text, face in lines:
+            width = draw.textlength(text, font=face)
+            draw.text(((620 - width) / 2, y), text, font=face, fill=0)
+            y += 70 if face is big else 48
+        png = io.BytesIO()
+        image.convert("1").save(png, format="PNG", optimize=True)
         pdf.add_page()
-        pdf.image(io.BytesIO(png.getvalue()), x=10, y=10, w=128)
+        pdf.image(io.BytesIO(png.getvalue()), x=20, y=20, w=170)
     return bytes(pdf.output())
 
 

@@ -120,10 +120,15 @@ def make_samples(out: Path, sources: list[Source]) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.synth", description=__doc__)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--issues", type=int, default=24)
-    parser.add_argument("--seed", type=int, default=1)
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.synth", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  python -m tools.synth bench/synth --issues 24 --seed 1   # the evaluation set\n"
+               "  python -m tools.synth --samples samples/                 # the three sample issues\n"
+               "  python -m tools.synth bench/synth-200 --pages 200        # one big issue (speed benchmark)\n"
+               "Output is deterministic: the same arguments give byte-identical PDFs and truth JSON.")
+    parser.add_argument("out", type=Path, help="folder for <name>.pdf and <name>.truth.json")
+    parser.add_argument("--issues", type=int, default=24, help="number of issues (default 24)")
+    parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--samples", action="store_true", help="write the three sample issues instead")
     parser.add_argument("--pages", type=int, help="write one big issue of at least this many pages")
     args = parser.parse_args(argv)

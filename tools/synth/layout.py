@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import random
 from dataclasses import dataclass
@@ -9,6 +10,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
+
+# fontTools reports the Zen Hei bitmap tables it leaves out when subsetting; that is expected.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 from .documents import Doc, Gazette
 
