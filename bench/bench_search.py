@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gazette.searchindex import build_index, search  # noqa: E402
+from common import dir_size, markdown_table  # noqa: E402
 from make_archive import add_issue, make_archive  # noqa: E402
 
 QUERIES = [
@@ -28,9 +29,6 @@ QUERIES = [
     ("许可", {"kind": "regulation"}), ("公开", {"year": 2005}), ("安全", {"issuer": "山东省财政厅"}),
 ]
 
-
-def _size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def run(n_docs: int, work: Path) -> dict:
@@ -60,7 +58,7 @@ def run(n_docs: int, work: Path) -> dict:
         "add_issue_docs": report.added,
         "query_ms_median": round(statistics.median(latencies), 1),
         "query_ms_p95": round(latencies[int(len(latencies) * 0.95) - 1], 1),
-        "index_mb": round(_size(index) / 1e6, 1),
+        "index_mb": round(dir_size(index) / 1e6, 1),
     }
 
 
@@ -75,11 +73,7 @@ def main(argv: list[str]) -> int:
     if args.json:
         print(json.dumps(reports, indent=1))
         return 0
-    keys = list(reports[0])
-    print("| " + " | ".join(keys) + " |")
-    print("|" + "---|" * len(keys))
-    for r in reports:
-        print("| " + " | ".join(str(r[k]) for k in keys) + " |")
+    print(markdown_table(reports))
     return 0
 
 

@@ -25,14 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from common import dir_size, markdown_table  # noqa: E402
 from make_archive import add_issue, make_archive  # noqa: E402
 
 GAZETTE = [sys.executable, "-m", "gazette"]
 QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产"]
 
-
-def _size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
 def _timed(command: list[str]) -> tuple[float, float]:
@@ -86,8 +84,8 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
         "documents": n_docs,
         "full_build_s": round(seconds, 1),
         "peak_rss_mb": round(peak),
-        "site_mb": round(_size(site) / 1e6, 1),
-        "pagefind_mb": round(_size(site / "pagefind") / 1e6, 1),
+        "site_mb": round(dir_size(site) / 1e6, 1),
+        "pagefind_mb": round(dir_size(site / "pagefind") / 1e6, 1),
     }
     sizes = query_bytes(site, QUERIES)
     report["query_kb_median"] = round(statistics.median(sizes) / 1024)
@@ -134,11 +132,7 @@ def main(argv: list[str]) -> int:
     if args.json:
         print(json.dumps(reports, indent=1))
         return 0
-    keys = list(reports[0])
-    print("| " + " | ".join(keys) + " |")
-    print("|" + "---|" * len(keys))
-    for r in reports:
-        print("| " + " | ".join(str(r.get(k, "")) for k in keys) + " |")
+    print(markdown_table(reports))
     return 0
 
 
