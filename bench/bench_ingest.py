@@ -2,7 +2,7 @@
 
 Makes (or reuses) a synthetic issue of at least ``--pages`` pages (default 200) in
 ``bench/synth-<pages>/`` with ``python -m tools.synth … --pages N``, then measures
-pages per second, best of ``--runs`` (default 3) runs each, of
+pages per second, best of ``--runs`` (default 3) runs each (taking turns), of
 
 (a) bare pypdf: ``PdfReader(f).pages[i].extract_text()`` over every page, and
 (b) ``gazette.ingest.ingest_pdf`` on the same file (text extraction, furniture, cover,
@@ -61,24 +61,30 @@ def gazette_ingest(pdf: Path) -> int:
     return result.issue.page_count
 
 
-def best_of(fn, pdf: Path, runs: int) -> dict:
-    """Best wall time over ``runs`` runs; peak traced memory measured in one extra run
-    (tracing slows Python down, so it is kept out of the timed runs)."""
-    times = []
-    pages = 0
+def measure(fns: dict, pdf: Path, runs: int) -> dict:
+    """Best wall time of each function over ``runs`` rounds; the functions take turns within
+    a round so that a change in machine load affects both alike. Peak traced memory is
+    measured in one extra run each (tracing slows Python down, so it is kept out of the
+    timed runs)."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    pages: dict[str, int] = {}
     for _ in range(runs):
+        for name, fn in fns.items():
+            gc.collect()
+            started = time.perf_counter()
+            pages[name] = fn(pdf)
+            times[name].append(time.perf_counter() - started)
+    out = {}
+    for name, fn in fns.items():
         gc.collect()
-        started = time.perf_counter()
-        pages = fn(pdf)
-        times.append(time.perf_counter() - started)
-    gc.collect()
-    tracemalloc.start()
-    fn(pdf)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    best = min(times)
-    return {"pages": pages, "seconds": round(best, 3), "pages_per_second": round(pages / best, 1),
-            "runs": [round(t, 3) for t in times], "peak_traced_mib": round(peak / 2**20, 1)}
+        tracemalloc.start()
+        fn(pdf)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        best = min(times[name])
+        out[name] = {"pages": pages[name], "seconds": round(best, 3), "pages_per_second": round(pages[name] / best, 1),
+                     "runs": [round(t, 3) for t in times[name]], "peak_traced_mib": round(peak / 2**20, 1)}
+    return out
 
 
 def main(argv: list[str]) -> int:
@@ -92,8 +98,8 @@ def main(argv: list[str]) -> int:
     pdf = args.pdf or ensure_issue(args.pages, args.seed)
     import gazette.ingest  # noqa: F401  (import cost is not part of the measurement)
 
-    bare = best_of(bare_pypdf, pdf, args.runs)
-    ingest = best_of(gazette_ingest, pdf, args.runs)
+    results = measure({"pypdf": bare_pypdf, "ingest": gazette_ingest}, pdf, args.runs)
+    bare, ingest = results["pypdf"], results["ingest"]
     ratio = ingest["pages_per_second"] / bare["pages_per_second"]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     report = {"pdf": str(pdf.relative_to(ROOT) if pdf.is_relative_to(ROOT) else pdf), "pypdf": bare,
