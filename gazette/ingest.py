@@ -15,7 +15,7 @@ from .cover import looks_like_cover, merge_meta, read_cover
 from .errors import NoTextLayerError
 from .metadata import extract_metadata
 from .models import Document, IngestResult, Issue, IssueMeta, Kind, Page, SourceRef, TocEntry, Warning_
-from .pages import build_pages, split_lines
+from .pages import build_pages, split_lines, toc_page_lines
 from .paragraphs import join_lines, visual_width
 from .pdf import RawPage, open_pdf
 from .split import Line, Start, body_starts, flatten, locate_entries
@@ -52,7 +52,7 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     warnings = [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
     if not any(p.has_text for p in body_pages):
         raise NoTextLayerError(f"{path}: no page has a usable text layer (scanned or image-only PDF); OCR is needed before it can be ingested")
-    entries = parse_toc([line for i in toc_pages for line in pages[i].lines])
+    entries = parse_toc([line for i in toc_pages for line in toc_page_lines(raw[i])])
     if toc_pages and not entries:
         warnings.append(Warning_(path.name, "the 目录 has no readable entries; the issue was split from the body alone", pages[toc_pages[0]].pdf_index))
     body_pages = drop_section_headings(body_pages, entries)

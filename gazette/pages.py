@@ -163,3 +163,21 @@ def _consistent_numbers(numbers: list[int | None], body_start: int) -> list[int 
         else:
             result.append(i + offset)
     return result
+
+
+def toc_page_lines(raw: RawPage) -> list[str]:
+    """Lines of a 目录 page with only page numbers and running headers removed.
+
+    Repetition-based furniture detection is not used here: a section name that recurs as
+    a running header on body pages is, on the 目录 page, a section heading to keep.
+    """
+    lines = split_lines(raw.text)
+    keep = []
+    for i, line in enumerate(lines):
+        at_edge = i < _EDGE or i >= len(lines) - _EDGE
+        compact = _SPACE_RE.sub("", line)
+        if at_edge and (page_number_of(line) is not None or _ROMAN_RE.match(line.strip())
+                        or (_GAZETTE_RE.search(compact) and _ISSUE_RE.search(compact))):
+            continue
+        keep.append(line)
+    return keep

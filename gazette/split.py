@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from .models import Page, TocEntry, Warning_
@@ -38,15 +38,16 @@ _MAX_TITLE_LINES = 6
 
 @dataclass(frozen=True)
 class Line:
-    """One body line and the PDF page it is on."""
+    """One body line and the PDF page it is on; ``compact`` is computed once."""
 
     page: int  # PDF page index, 1-based
     text: str
+    compact: str = field(init=False, repr=False, compare=False)
+    folded: str = field(init=False, repr=False, compare=False)  # compact, brackets and quotes folded
 
-    @property
-    def compact(self) -> str:
-        """The line without spaces, with ASCII digits."""
-        return compact(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compact", compact(self.text))
+        object.__setattr__(self, "folded", _norm_title(self.compact))
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def body_starts(lines: Sequence[Line]) -> list[Start]:
     starts: list[Start] = []
     i = 0
     while i < len(lines):
-        found = _order_block(lines, i) or _doc_number_start(lines, i) or _interpretation(lines, i)
+        found = (_order_block(lines, i) or _doc_number_start(lines, i) or _interpretation(lines, i)
+                 or _announcement(lines, i))
         if found and (not starts or found.line > starts[-1].title_last):
             starts.append(found)
             i = found.title_last + 1
@@ -169,6 +171,27 @@ def _ends_paragraph(c: str) -> bool:
     return c.endswith(("。", "；", "：", "！", "？", "）", ";", ":", ".", "!", "?")) or bool(_DATE_LINE_RE.match(c))
 
 
+_ANNOUNCEMENT_END_RE = re.compile(r"关于.+的(?:公告|通告)$")
+
+
+def _announcement(lines: Sequence[Line], i: int) -> Start | None:
+    """A ``…关于…的公告`` title right after the previous document's date or （此件…） line."""
+    if i == 0:
+        return None
+    before = lines[i - 1].compact
+    if not (_DATE_LINE_RE.match(before) or before.startswith(("（此件", "(此件"))):
+        return None
+    joined = ""
+    for k in range(i, min(i + 3, len(lines))):
+        c = lines[k].compact
+        if not _is_titleish(c):
+            return None
+        joined += c
+        if _ANNOUNCEMENT_END_RE.search(joined):
+            return Start(i, i, k, "公告 title")
+    return None
+
+
 def _interpretation(lines: Sequence[Line], i: int) -> Start | None:
     c = lines[i].compact
     if i > 0 and not _ends_paragraph(lines[i - 1].compact) and lines[i - 1].page == lines[i].page:
@@ -242,7 +265,9 @@ def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int |
     """Line span whose joined text equals ``target``, preferring the expected page."""
     if not target:
         return None
-    candidates = [i for i in range(cursor, len(lines)) if _title_match(lines, i, target) is not None]
+    target = _norm_title(target)
+    candidates = [i for i in range(cursor, len(lines))
+                  if lines[i].folded and target.startswith(lines[i].folded) and _title_match(lines, i, target) is not None]
     if not candidates:
         return None
     if pdf_page is not None:
@@ -252,12 +277,13 @@ def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int |
 
 
 def _title_match(lines: Sequence[Line], i: int, target: str) -> int | None:
+    """Last line of the span starting at ``i`` whose folded text equals ``target`` (folded)."""
     joined = ""
     for k in range(i, min(i + _MAX_TITLE_LINES + 1, len(lines))):
-        joined += _norm_title(lines[k].compact)
-        if joined == _norm_title(target):
+        joined += lines[k].folded
+        if joined == target:
             return k
-        if not _norm_title(target).startswith(joined):
+        if not target.startswith(joined):
             return None
     return None
 

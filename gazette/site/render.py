@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from urllib.parse import urljoin
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -117,8 +118,17 @@ def body_html(body: str) -> str:
     return "\n".join(out)
 
 
+BIGRAM_MARK = "⁂"  # starts the hidden bigram list; not a word, so Pagefind keeps it only in the text
+
+
 def bigrams(text: str) -> str:
-    """Overlapping character bigrams of every run of CJK text, for infix search recall."""
+    """Overlapping character bigrams of every run of CJK text, for infix search recall.
+
+    The list is indexed by Pagefind (so 公开 finds 政务公开 whatever the segmenter makes
+    of the longer word) and ends up at the end of the stored page text after
+    :data:`BIGRAM_MARK`; the search page's JavaScript cuts it off before it builds an
+    excerpt, so results always quote the real text.
+    """
     grams: set[str] = set()
     run = ""
     for ch in text + " ":
@@ -155,7 +165,8 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
         "inLanguage": "zh-CN",
         "url": url,
         "isPartOf": {"@type": "PublicationIssue", "name": label, "datePublished": issue.meta.date},
-        "encoding": {"@type": "MediaObject", "contentUrl": links.pdf, "encodingFormat": "application/pdf"},
+        "encoding": {k: v for k, v in (("@type", "MediaObject"), ("contentUrl", urljoin(url, links.pdf)),
+                                        ("encodingFormat", "application/pdf"), ("sha256", issue.sha256)) if v},
     }
     ld = {k: v for k, v in ld.items() if v is not None}
     return page(
@@ -168,7 +179,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
         f'<p class="gz-source" data-pagefind-ignore><a href="{esc(links.pdf)}#page={first_pdf}">查看原版公报 PDF 第{first_pdf}页</a>'
         f'（SHA-256 <code>{esc(doc.source.sha256[:16])}…</code>）</p>',
         body_html(doc.body),
-        f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{esc(bigrams(doc.title + plain_text))}</div>',
+        f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{BIGRAM_MARK} {esc(bigrams(doc.title + "\n" + plain_text))}</div>',
         "</article>",
         '<aside class="gz-cite" data-pagefind-ignore>',
         "<h2>引用本文</h2>",
