@@ -123,16 +123,8 @@ def test_machine_outputs(built_site: Path, sample_content: Path) -> None:
 def test_build_is_deterministic(built_site: Path, sample_content: Path, tmp_path: Path) -> None:
     again = tmp_path / "site"
     build_site(sample_content, again, ROOT / "mkdocs.yml", "https://gazette.example.org/")
-    first = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
-    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
-    # Pagefind writes its filter table in hash-map order, so these three files (whose
-    # names are content hashes) may differ between builds; see docs/site.md.
-    unstable = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
-    stable_first = [p for p in first if not unstable.match(p.as_posix())]
-    stable_second = [p for p in second if not unstable.match(p.as_posix())]
-    assert stable_first == stable_second
-    differing = [str(rel) for rel in stable_first if (built_site / rel).read_bytes() != (again / rel).read_bytes()]
-    assert differing == []
+    # Every file, Pagefind's included (its hash-map-ordered files are canonicalized).
+    assert _same_site(built_site, again) == []
 
 
 def test_failed_build_keeps_the_previous_site(built_site: Path, sample_content: Path, tmp_path: Path) -> None:
@@ -161,9 +153,9 @@ def test_mkdocs_failure_is_a_build_error(sample_content: Path, tmp_path: Path) -
 
 
 def _same_site(a: Path, b: Path) -> list[str]:
-    unstable = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
-    files_a = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file() and not unstable.match(p.relative_to(a).as_posix()))
-    files_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file() and not unstable.match(p.relative_to(b).as_posix()))
+    """Files that are not byte-identical in two sites (or exist in only one)."""
+    files_a = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
     if files_a != files_b:
         return sorted(set(files_a) ^ set(files_b))
     return [f for f in files_a if (a / f).read_bytes() != (b / f).read_bytes()]
@@ -203,3 +195,211 @@ def test_incremental_build_removes_withdrawn_documents(sample_content: Path, tmp
     assert "2023-02-03" not in (site / "documents.jsonl").read_text(encoding="utf-8")
     build_site(content, full, ROOT / "mkdocs.yml", full=True)
     assert _same_site(site, full) == []
+
+
+# ---------------------------------------------------------------- a corpus archive with hostile text
+#
+# Documents built from real official texts in ../shared/corpus (never corpus-eval),
+# written with render_document/render_issue, with drafts, withheld documents and one
+# published document whose title, metadata and body are hostile markup.
+
+HOSTILE_TITLE = "关于<script>alert(1)</script>{{ config }}的**x**通知"
+HOSTILE_BODY = [
+    "第一条　<script>alert(1)</script>本条含有脚本。",
+    "第二条　{{ config }} 与 {% include 'base.html' %} 必须原样显示。",
+    "第三条　**x** 和 [链接](javascript:alert(1)) 以及 <img src=x onerror=alert(1)> 都是文字。",
+    "# 不是标题",
+    "<!-- 不是注释 --> &amp; 也不是实体",
+]
+HOSTILE_RAW = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<!-- 不是注释 -->")
+SITE_URL = "https://gazette.example.org/"
+
+
+def _corpus_archive(dest: Path) -> dict[str, object]:
+    import hashlib
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from tools.synth.corpus import load
+    from gazette.content import render_document, render_issue
+    from gazette.models import Document, Issue, IssueMeta, Kind, SourceRef, Status, TocEntry
+    from gazette.structure import text_to_body
+
+    sources = load()
+    if not sources:
+        pytest.skip("the shared corpus (../shared/corpus) is empty")
+    regulations = [s for s in sources if s.kind == "regulation" and any(p.startswith("第十二条") for p in s.paragraphs)]
+    others = [s for s in sources if s not in regulations[:4]]
+    picked = regulations[:4] + others[:6]
+    statuses = {"2021-05-03": Status.DRAFT, "2022-01-02": Status.WITHHELD, "2022-01-05": Status.DRAFT}
+    plan = {"2021-05": (2021, 5, "2021-03-10", picked[:5]), "2022-01": (2022, 1, "2022-01-15", picked[5:])}
+    kinds = {"regulation": Kind.REGULATION, "normative": Kind.NORMATIVE}
+    for issue_id, (year, number, date, srcs) in plan.items():
+        folder = dest / issue_id
+        folder.mkdir(parents=True)
+        pdf = b"%PDF-1.4\n% fixture for " + issue_id.encode() + b"\n%%EOF\n"
+        (folder / f"{issue_id}.pdf").write_bytes(pdf)
+        sha = hashlib.sha256(pdf).hexdigest()
+        docs, toc, page = [], [], 1
+        entries = [(s.title, list(s.paragraphs[:40]), kinds.get(s.kind, Kind.OTHER), s.issuer, s.doc_number) for s in srcs]
+        if issue_id == "2022-01":
+            entries.insert(3, (HOSTILE_TITLE, HOSTILE_BODY, Kind.NORMATIVE, "<b>某某</b>厅", "鲁{{x}}发〔2022〕1号"))
+        for seq, (title, paragraphs, kind, issuer, number_text) in enumerate(entries, start=1):
+            doc_id = f"{issue_id}-{seq:02d}"
+            span = max(1, sum(len(p) for p in paragraphs) // 1500)
+            doc = Document(
+                id=doc_id, issue_id=issue_id, seq=seq, title=title, kind=kind, doc_number=number_text, issuer=issuer,
+                signed_date=date, effective_date=None, section="省政府文件",
+                source=SourceRef(f"{issue_id}.pdf", sha, (page + 2, page + 2 + span), (page, page + span)),
+                body=text_to_body(paragraphs), status=statuses.get(doc_id, Status.PUBLISHED),
+            )
+            toc.append(TocEntry(title, page, "省政府文件", number_text))
+            page += span + 1
+            docs.append(doc)
+            (folder / f"{seq:02d}.md").write_text(render_document(doc), encoding="utf-8")
+        issue = Issue(issue_id, IssueMeta("山东省人民政府公报", year, number, 400 + number, date, f"{year}年第{number}期",
+                                          "山东省人民政府办公厅"), f"{issue_id}.pdf", sha, page + 2, tuple(toc),
+                      tuple(d.id for d in docs))
+        (folder / "issue.md").write_text(render_issue(issue), encoding="utf-8")
+    return {"hidden": sorted(statuses)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(content, site): the corpus archive and one real build of it."""
+    root = tmp_path_factory.mktemp("corpus")
+    content = root / "content"
+    _corpus_archive(content)
+    site = root / "site"
+    build_site(content, site, ROOT / "mkdocs.yml", SITE_URL)
+    return content, site
+
+
+def _text_files(site: Path) -> dict[str, str]:
+    """Every output file as text; Pagefind's gzip'd files decompressed."""
+    out = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file() or path.suffix == ".pdf" or path.name.startswith("wasm."):
+            continue
+        data = path.read_bytes()
+        if path.suffix.startswith(".pf_") or path.suffix == ".gz":
+            data = gzip.decompress(data)
+        out[path.relative_to(site).as_posix()] = data.decode("utf-8", errors="ignore")
+    return out
+
+
+def test_corpus_pages_metadata_and_anchors(corpus: tuple[Path, Path]) -> None:
+    content, site = corpus
+    archive = load_archive(content)
+    public = [d for d in archive.documents.values() if d.is_public]
+    assert len(public) == 8
+    for doc in public:
+        html = (site / doc.issue_id / f"{doc.seq:02d}" / "index.html").read_text(encoding="utf-8")
+        table = html[html.index('<table class="gz-meta">'):html.index("</table>")]
+        for label in ("发文机关", "文号", "成文日期", "施行日期", "刊登期次", "类别", "效力状态"):
+            assert f"<th>{label}</th>" in table
+        assert "<td>未标注</td>" in table  # no validity data: never claims 现行有效
+        first, last = doc.source.printed_pages
+        issue = "2021年第5期" if doc.issue_id == "2021-05" else "2022年第1期"
+        assert (f"{issue} 第{first}–{last}页" if last != first else f"{issue} 第{first}页") in table
+        anchors = article_anchors(doc.body)
+        for anchor in anchors:
+            assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html, anchor
+        if doc.kind.value == "regulation":
+            assert "第十二条" in anchors
+        assert f"{doc.issue_id}.pdf#page={doc.source.pdf_pages[0]}" in html
+        assert f"{SITE_URL}{doc.issue_id}/{doc.seq:02d}/" in html
+        assert '"@type": "Legislation"' in html
+        if doc.doc_number and "{" not in doc.doc_number:
+            assert f"《{doc.title}》（{doc.doc_number}），载《山东省人民政府公报》{issue}第{first}页" in html
+    issue_html = (site / "2021-05" / "index.html").read_text(encoding="utf-8")
+    assert 'href="2021-05.pdf"' in issue_html and (site / "2021-05" / "2021-05.pdf").exists()
+    assert "下一期" in issue_html
+
+
+def test_corpus_hostile_text_is_literal(corpus: tuple[Path, Path]) -> None:
+    content, site = corpus
+    page = (site / "2022-01" / "04" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "{{ config }}" in page and "{% include &#x27;base.html&#x27; %}" in page
+    assert "**x**" in page and "[链接](javascript:alert(1))" in page and "# 不是标题" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&amp;amp; 也不是实体" in page
+    for rel, text in _text_files(site).items():
+        if rel.startswith("pagefind/fragment/"):
+            continue  # Pagefind's stored page text is plain text (rendered escaped; see test_browser)
+        for raw in HOSTILE_RAW:
+            assert raw not in text, (rel, raw)
+        assert "<b>某某</b>" not in text, rel
+    # MkDocs did not run Jinja on it and Python-Markdown did not turn it into markup.
+    assert "<strong>x</strong>" not in page and "<h1>不是标题</h1>" not in page
+
+
+def test_corpus_unpublished_documents_appear_nowhere(corpus: tuple[Path, Path]) -> None:
+    content, site = corpus
+    archive = load_archive(content)
+    public_text = " ".join(d.title + body_to_text(d.body) for d in archive.documents.values() if d.is_public)
+    hidden = [d for d in archive.documents.values() if not d.is_public]
+    assert {d.id for d in hidden} == {"2021-05-03", "2022-01-02", "2022-01-05"}
+    files = _text_files(site)
+    assert any(rel.startswith("pagefind/fragment/") for rel in files)
+    for doc in hidden:
+        unique = [p for p in body_to_text(doc.body).split("\n") if len(p) > 20 and p not in public_text][:5]
+        assert unique, doc.id
+        assert not (site / doc.issue_id / f"{doc.seq:02d}").exists()
+        for rel, text in files.items():
+            assert doc.id not in text, (rel, doc.id)
+            for passage in unique:
+                assert passage[:25] not in text, (rel, doc.id)
+            if doc.title not in public_text:
+                assert doc.title not in text, (rel, doc.id)
+    sitemap = files["sitemap.xml"]
+    expected = {f"{SITE_URL}{d.issue_id}/{d.seq:02d}/" for d in archive.documents.values() if d.is_public}
+    listed = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    assert expected <= listed
+    assert not [u for u in listed if re.search(r"/20\d\d-\d\d/\d\d/$", u) and u not in expected]
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+    feed_ids = set(re.findall(r"<id>[^<]*document:([^<]+)</id>", files["feed.xml"]))
+    assert feed_ids == {d.id for d in archive.documents.values() if d.is_public}
+    jsonl = [json.loads(line) for line in files["documents.jsonl"].splitlines()]
+    assert {r["id"] for r in jsonl} == {d.id for d in archive.documents.values() if d.is_public}
+    assert sorted(p.stem for p in (site / "api" / "documents").glob("*.json")) == sorted(r["id"] for r in jsonl)
+
+
+def test_corpus_build_is_byte_identical(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    content, site = corpus
+    again = tmp_path / "site"
+    build_site(content, again, ROOT / "mkdocs.yml", SITE_URL, full=True)
+    first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [rel for rel in first if first[rel] != second[rel]] == []
+
+
+def test_corpus_failed_build_leaves_the_site_and_no_temporary_folders(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    content, site = corpus
+    work = tmp_path / "w"
+    shutil.copytree(content, work / "content")
+    shutil.copytree(site, work / "site")
+    before = {p.relative_to(work / "site").as_posix(): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
+    (work / "content" / "2022-01" / "01.md").write_text("---\nid: [broken\n---\n", encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        build_site(work / "content", work / "site", ROOT / "mkdocs.yml", SITE_URL)
+    assert "01.md" in str(info.value)
+    after = {p.relative_to(work / "site").as_posix(): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in work.iterdir()) == ["content", "site"]
+
+
+def test_corpus_mkdocs_failure_midway_leaves_the_site(corpus: tuple[Path, Path], tmp_path: Path) -> None:
+    content, site = corpus
+    work = tmp_path / "w"
+    shutil.copytree(site, work / "site")
+    before = {p.relative_to(work / "site").as_posix(): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
+    config = tmp_path / "mkdocs.yml"  # loads, then fails inside the MkDocs build (the page tree is already written)
+    config.write_text("site_name: x\ntheme:\n  name: material\nnav:\n  - x: index.md\nplugins:\n  - no-such-plugin\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        build_site(content, work / "site", config, SITE_URL)
+    assert "previous site was left in place" in str(info.value)
+    after = {p.relative_to(work / "site").as_posix(): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in work.iterdir()) == ["site"]

@@ -18,6 +18,13 @@ from .render import issue_label
 FEED_ENTRIES = 100
 
 
+def _inert(text: str) -> str:
+    """JSON text with ``<``, ``>`` and ``&`` written as \\u escapes: the same data, but no
+    markup from a PDF appears verbatim even if a browser sniffs the file as HTML.
+    (In JSON these characters only ever occur inside strings.)"""
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
 def _abs(site_url: str, path: str) -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else "/" + path
 
@@ -27,7 +34,7 @@ def write_jsonl(archive: Archive, site: Path) -> int:
     lines = []
     for issue in archive.issues:
         for doc in archive.issue_documents(issue):
-            lines.append(to_jsonl(document_record(doc, issue)))
+            lines.append(_inert(to_jsonl(document_record(doc, issue))))
     (site / "documents.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return len(lines)
 
@@ -41,9 +48,9 @@ def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], 
         for doc in archive.issue_documents(issue):
             record = document_record(doc, issue)
             record["url"] = _abs(site_url, doc_urls[doc.id])
-            (folder / f"{doc.id}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+            (folder / f"{doc.id}.json").write_text(_inert(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)) + "\n", encoding="utf-8")
             index.append({"id": doc.id, "title": doc.title, "issue": issue.id, "json": f"documents/{doc.id}.json"})
-    (site / "api" / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (site / "api" / "index.json").write_text(_inert(json.dumps(index, ensure_ascii=False, indent=1)) + "\n", encoding="utf-8")
 
 
 def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str, title: str) -> None:

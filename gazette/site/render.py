@@ -169,6 +169,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
                                         ("encodingFormat", "application/pdf"), ("sha256", issue.sha256)) if v},
     }
     ld = {k: v for k, v in ld.items() if v is not None}
+    searchable = doc.title + "\n" + plain_text
     return page(
         '<article class="gz-doc" data-pagefind-body>',
         f'<h1 class="gz-title" data-pagefind-meta="title">{esc(doc.title)}</h1>',
@@ -179,7 +180,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
         f'<p class="gz-source" data-pagefind-ignore><a href="{esc(links.pdf)}#page={first_pdf}">查看原版公报 PDF 第{first_pdf}页</a>'
         f'（SHA-256 <code>{esc(doc.source.sha256[:16])}…</code>）</p>',
         body_html(doc.body),
-        f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{BIGRAM_MARK} {esc(bigrams(doc.title + "\n" + plain_text))}</div>',
+        f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{BIGRAM_MARK} {esc(bigrams(searchable))}</div>',
         "</article>",
         '<aside class="gz-cite" data-pagefind-ignore>',
         "<h2>引用本文</h2>",
