@@ -106,3 +106,50 @@ def test_article_permalink_scrolls_to_the_article(browser: tuple[Browser, str]) 
     assert 0 <= top < 200, top
     assert chrome.js("window.scrollY") > 300
     assert chrome.js("document.querySelector('#第十二条 a.gz-permalink').getAttribute('href')") == "#第十二条"
+
+
+def _type_search(chrome: Browser, base: str, term: str) -> list[str]:
+    """Open the search page, type ``term`` into the Pagefind UI input, wait for results."""
+    chrome.goto(f"{base}search/", settle=0.5)
+    chrome.wait_for("!!document.querySelector('#gz-search input')", timeout=20)
+    chrome.js("document.querySelector('#gz-search input').focus()")
+    chrome.call("Input.insertText", {"text": term}, session=True)
+    chrome.wait_for(LOADED, timeout=20)
+    return chrome.js(RESULTS)
+
+
+def test_typing_a_two_character_term_finds_the_document(browser: tuple[Browser, str], sample_content: Path) -> None:
+    chrome, base = browser
+    expected = _expected(sample_content, "公开")
+    hrefs = {h.replace("index.html", "") for h in _type_search(chrome, base, "公开")}
+    assert hrefs and hrefs <= _expected_any(sample_content), hrefs
+    assert hrefs & expected
+    # The excerpts quote the page text, never the hidden bigram list.
+    excerpts = chrome.js("Array.from(document.querySelectorAll('.pagefind-ui__result-excerpt')).map(e => e.innerHTML)")
+    assert excerpts and all("\u2042" not in e for e in excerpts), excerpts
+    marks = chrome.js("Array.from(document.querySelectorAll('.pagefind-ui__result-excerpt mark')).map(m => m.textContent)")
+    assert marks and set(marks) == {"公开"}, marks
+
+
+def _expected_any(sample_content: Path) -> set[str]:
+    return {f"/{d.issue_id}/{d.seq:02d}/" for d in load_archive(sample_content).documents.values() if d.is_public}
+
+
+@pytest.mark.parametrize("term", ["务公", "施行", "管理"])
+def test_excerpts_quote_real_text(browser: tuple[Browser, str], term: str) -> None:
+    chrome, base = browser
+    _search(chrome, base, term)
+    excerpts = chrome.js("Array.from(document.querySelectorAll('.pagefind-ui__result-excerpt')).map(e => e.textContent)")
+    assert excerpts
+    for excerpt in excerpts:
+        assert "\u2042" not in excerpt
+        # Bigram lists look like "ab cd ef": many 2-character runs between spaces.
+        assert len([w for w in excerpt.split() if len(w) == 2]) < 5, excerpt
+
+
+def test_hostile_title_in_search_results_is_text(browser: tuple[Browser, str]) -> None:
+    chrome, base = browser
+    _search(chrome, base, "alert")
+    titles = chrome.js("Array.from(document.querySelectorAll('.pagefind-ui__result-title')).map(e => e.textContent)")
+    assert any("<script>" in t for t in titles), titles
+    assert chrome.js("document.querySelectorAll('#gz-search script, #gz-search img:not([src*=\"pagefind\"])').length") == 0
