@@ -43,32 +43,63 @@ def _timed(command: list[str]) -> tuple[float, float]:
     return seconds, max(peak, before) / 1024
 
 
-def query_bytes(site: Path, queries: list[str]) -> list[int]:
-    """Bytes transferred under /pagefind/ for each query typed into the search page."""
-    from browser import Browser, SiteServer
+def _wire_size(site: Path, path: str, raw: int) -> int:
+    """Bytes on the wire behind a web server that gzips text (Pagefind's own data files
+    are gzip already and are counted as they are)."""
+    import gzip
 
+    data = (site / path.lstrip("/").split("?")[0]).read_bytes()
+    if data[:2] == b"\x1f\x8b" or len(data) != raw:
+        return raw
+    return min(raw, len(gzip.compress(data, 6)))
+
+
+def query_bytes(site: Path, queries: list[str]) -> list[int]:
+    """Bytes the server sent under /pagefind/ while Chromium ran each query.
+
+    Counted on the server side, so requests made from Pagefind's web worker are
+    included. Pagefind's index chunks and fragments are gzip files already and count as
+    stored; JavaScript, CSS and WebAssembly count as a gzip-compressing web server (any
+    production server) would send them.
+    """
+    import functools
+    import http.server
+    import threading
+
+    from browser import Browser
+
+    served: list[tuple[str, int]] = []
+
+    class CountingHandler(http.server.SimpleHTTPRequestHandler):
+        def copyfile(self, source, outputfile):  # type: ignore[no-untyped-def]
+            data = source.read()
+            served.append((self.path, len(data)))
+            try:
+                outputfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the page moved on (next query)
+
+        def log_message(self, format, *args):  # type: ignore[no-untyped-def]  # noqa: A002
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = []
-    with SiteServer(site) as server:
-        chrome = Browser()
-        try:
-            chrome.call("Network.enable", session=True)
-            chrome.call("Network.setCacheDisabled", {"cacheDisabled": True}, session=True)
-            for query in queries:
-                chrome.goto(f"{server.url}search/?q={query}", settle=0.5)
-                chrome.wait_for("document.querySelectorAll('.pagefind-ui__result-link').length > 0 || "
-                                "!!document.querySelector('.pagefind-ui__message')", timeout=30)
-                time.sleep(1.0)
-                chrome.js("1")
-                urls, sizes = {}, {}
-                for event in chrome.events:
-                    params = event.get("params", {})
-                    if event.get("method") == "Network.requestWillBeSent":
-                        urls[params["requestId"]] = params["request"]["url"]
-                    elif event.get("method") == "Network.loadingFinished":
-                        sizes[params["requestId"]] = params.get("encodedDataLength", 0)
-                results.append(sum(n for rid, n in sizes.items() if "/pagefind/" in urls.get(rid, "")))
-        finally:
-            chrome.close()
+    chrome = Browser()
+    try:
+        chrome.call("Network.enable", session=True)
+        chrome.call("Network.setCacheDisabled", {"cacheDisabled": True}, session=True)
+        for query in queries:
+            served.clear()
+            chrome.goto(f"{base}search/?q={query}", settle=0.5)
+            chrome.wait_for("document.querySelectorAll('.pagefind-ui__result-link').length > 0 || "
+                            "!!document.querySelector('.pagefind-ui__message')", timeout=60)
+            time.sleep(1.5)
+            results.append(sum(_wire_size(site, path, n) for path, n in served if path.startswith("/pagefind/")))
+    finally:
+        chrome.close()
+        server.shutdown()
     return results
 
 
@@ -125,7 +156,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", default="1000,10000")
     parser.add_argument("--material", action="store_true", help="also measure Material's search index (1,000 docs)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--query-only", type=Path, metavar="SITE", help="only measure bytes per query on a built site")
     args = parser.parse_args(argv)
+    if args.query_only:
+        sizes = query_bytes(args.query_only, QUERIES)
+        print(json.dumps(dict(zip(QUERIES, [round(n / 1024) for n in sizes])), ensure_ascii=False))
+        return 0
     work = ROOT / "build" / "bench"
     work.mkdir(parents=True, exist_ok=True)
     reports = [run(int(n), work, args.material and int(n) <= 1000) for n in args.docs.split(",")]

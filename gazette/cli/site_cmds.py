@@ -40,6 +40,7 @@ def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str 
     how = f"{report.rendered} of {report.pages} pages re-rendered" if report.incremental else f"{report.pages} pages"
     click.echo(f"built {report.site}: {report.issues} issues, {report.documents} published documents, "
                f"{how} in {report.seconds:.1f} s", err=True)
+    click.echo("  " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.phases), err=True)
 
 
 @cli.command()

@@ -50,6 +50,7 @@ class BuildReport:
     rendered: int  # pages MkDocs rendered (all of them in a full build)
     incremental: bool
     seconds: float
+    phases: tuple[tuple[str, float], ...] = ()  # (phase, seconds): where the time went
 
 
 def find_config(config: Path | None) -> Path:
@@ -116,6 +117,10 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
     started = time.perf_counter()
     config_path = find_config(config)
     archive = load_archive(content).public()
+    phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
+
+    def phase(name: str) -> None:
+        phases.append((name, time.perf_counter() - started - sum(t for _, t in phases)))
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     raw = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
@@ -137,6 +142,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
         tree = write_tree(archive, content, docs_dir, url)
+        phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
         assets = {p.relative_to(docs_dir).as_posix() for p in (docs_dir / "assets").rglob("*") if p.is_file()}
@@ -160,12 +166,15 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
                 mkdocs_build(cfg, dirty=rendered is not None)
             except (MkDocsException, Abort) as exc:
                 raise BuildError(f"{config_path}: MkDocs failed: {exc}; the previous site was left in place") from exc
+        phase("MkDocs")
         machine.write_sitemap(new_site, [""] + _page_paths(new_site), url)
         machine.write_jsonl(archive, new_site)
         machine.write_document_json(archive, new_site, tree.doc_urls, url)
         machine.write_feed(archive, new_site, tree.doc_urls, url, raw.get("site_name") or "政府公报")
+        phase("feed, sitemap, JSON")
         if tree.doc_urls:
             search.index_site(new_site)
+            phase("Pagefind")
         _swap(new_site, site)
         state_file.write_text(json.dumps({"settings": settings, "nav": nav_state}, ensure_ascii=False), encoding="utf-8")
     except BaseException:
@@ -175,7 +184,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
         shutil.rmtree(work, ignore_errors=True)
     count = tree.pages if rendered is None else len(rendered)
     return BuildReport(site, len(archive.issues), len(archive.documents), tree.pages, count,
-                       rendered is not None, time.perf_counter() - started)
+                       rendered is not None, time.perf_counter() - started, tuple(phases))
 
 
 def _tree_signature(folder: Path) -> str:
