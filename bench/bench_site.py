@@ -12,6 +12,10 @@ Archives are generated with bench/make_archive.py and cached under build/bench/.
 from __future__ import annotations
 
 import argparse
+import gzip
+import functools
+import http.server
+import threading
 import json
 import resource
 import shutil
@@ -54,52 +58,88 @@ def _wire_size(site: Path, path: str, raw: int) -> int:
     return min(raw, len(gzip.compress(data, 6)))
 
 
-def query_bytes(site: Path, queries: list[str]) -> list[int]:
-    """Bytes the server sent under /pagefind/ while Chromium ran each query.
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site with caching off and records (path, bytes) of every response."""
 
-    Counted on the server side, so requests made from Pagefind's web worker are
-    included. Pagefind's index chunks and fragments are gzip files already and count as
-    stored; JavaScript, CSS and WebAssembly count as a gzip-compressing web server (any
-    production server) would send them.
+    log: list[tuple[str, int]] = []
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[override]
+        data = source.read()
+        outputfile.write(data)
+        type(self).log.append((self.path, len(data)))
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def query_bytes(site: Path, queries: list[str]) -> list[dict]:
+    """What the search page downloads from /pagefind/ for each query, by file kind.
+
+    Measured at the HTTP server (so requests made by Pagefind's web worker count too):
+    headless Chromium opens a fresh search page per query with caching off, the query
+    is typed into the Pagefind UI, and once no request has arrived for two seconds the
+    bytes served under /pagefind/ are summed. Sizes are bytes as served: python's
+    http.server does not compress; Pagefind's index files are gzip'd already, its
+    JavaScript and WebAssembly are not (a compressing server would send less).
     """
-    import functools
-    import http.server
-    import threading
-
     from browser import Browser
 
-    served: list[tuple[str, int]] = []
-
-    class CountingHandler(http.server.SimpleHTTPRequestHandler):
-        def copyfile(self, source, outputfile):  # type: ignore[no-untyped-def]
-            data = source.read()
-            served.append((self.path, len(data)))
-            try:
-                outputfile.write(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the page moved on (next query)
-
-        def log_message(self, format, *args):  # type: ignore[no-untyped-def]  # noqa: A002
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(site)))
+    handler = functools.partial(_CountingHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results = []
     chrome = Browser()
     try:
         chrome.call("Network.enable", session=True)
         chrome.call("Network.setCacheDisabled", {"cacheDisabled": True}, session=True)
         for query in queries:
-            served.clear()
-            chrome.goto(f"{base}search/?q={query}", settle=0.5)
+            chrome.goto(f"{url}search/", settle=0.5)
+            chrome.wait_for("!!document.querySelector('#gz-search input')", timeout=30)
+            _CountingHandler.log.clear()
+            chrome.js("document.querySelector('#gz-search input').focus()")
+            chrome.call("Input.insertText", {"text": query}, session=True)
             chrome.wait_for("document.querySelectorAll('.pagefind-ui__result-link').length > 0 || "
-                            "!!document.querySelector('.pagefind-ui__message')", timeout=60)
-            time.sleep(1.5)
-            results.append(sum(_wire_size(site, path, n) for path, n in served if path.startswith("/pagefind/")))
+                            "/没有/.test((document.querySelector('.pagefind-ui__message') || {}).textContent || '')",
+                            timeout=90)
+            seen = -1
+            while seen != len(_CountingHandler.log):
+                seen = len(_CountingHandler.log)
+                time.sleep(2.0)
+            parts: dict[str, int] = {"query": query}  # type: ignore[dict-item]
+            before = {"runtime": 0, "meta": 0, "filter": 0, "index": 0, "fragment": 0}
+            parts.update(before)
+            # The UI script and stylesheet load with the page (counted once, before typing).
+            for path, size in list(_CountingHandler.log):
+                name = path.split("/pagefind/", 1)[-1] if "/pagefind/" in path else None
+                if name is None:
+                    continue
+                if name.startswith(("pagefind.js", "pagefind-entry", "wasm.", "pagefind-worker")):
+                    kind = "runtime"
+                elif name.endswith(".pf_meta"):
+                    kind = "meta"
+                else:
+                    kind = name.split("/")[0]
+                parts[kind] = parts.get(kind, 0) + size
+            parts["total"] = sum(v for k, v in parts.items() if k != "query")
+            # The same with the JavaScript and WebAssembly gzip'd, as most static hosts send them.
+            parts["total_gzip"] = parts["total"] - parts["runtime"] + sum(
+                len(gzip.compress((site / "pagefind" / p.split("/pagefind/", 1)[1].split("?")[0]).read_bytes(), 6))
+                for p, _ in _CountingHandler.log
+                if "/pagefind/" in p and p.split("/pagefind/", 1)[1].startswith(("pagefind.js", "pagefind-entry", "wasm.", "pagefind-worker")))
+            parts["results"] = chrome.js("document.querySelectorAll('.pagefind-ui__result-link').length")
+            results.append(parts)
     finally:
         chrome.close()
         server.shutdown()
+        server.server_close()
+    ui = sum((site / "pagefind" / name).stat().st_size for name in ("pagefind-ui.js", "pagefind-ui.css"))
+    for parts in results:
+        parts["ui"] = ui
     return results
 
 
@@ -118,9 +158,13 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
         "site_mb": round(dir_size(site) / 1e6, 1),
         "pagefind_mb": round(dir_size(site / "pagefind") / 1e6, 1),
     }
-    sizes = query_bytes(site, QUERIES)
+    per_query = query_bytes(site, QUERIES)
+    sizes = [q["total"] for q in per_query]
     report["query_kb_median"] = round(statistics.median(sizes) / 1024)
     report["query_kb_max"] = round(max(sizes) / 1024)
+    report["query_kb_max_gzip"] = round(max(q["total_gzip"] for q in per_query) / 1024)
+    report["ui_kb"] = round(per_query[0]["ui"] / 1024)
+    report["queries"] = per_query
     grown = work / f"archive-{n_docs}-plus"
     shutil.rmtree(grown, ignore_errors=True)
     shutil.copytree(archive, grown)
@@ -168,7 +212,9 @@ def main(argv: list[str]) -> int:
     if args.json:
         print(json.dumps(reports, indent=1))
         return 0
-    print(markdown_table(reports))
+    print(markdown_table([{k: v for k, v in r.items() if k != "queries"} for r in reports]))
+    print()
+    print(markdown_table([{"documents": r["documents"], **q} for r in reports for q in r["queries"]]))
     return 0
 
 
