@@ -1,20 +1,27 @@
 """Command-line full-text search with Whoosh (the only module that imports whoosh).
 
-Chinese analysis: runs of CJK characters become overlapping character bigrams (a lone
-character stays a unigram); Latin words and numbers become lower-case tokens. Queries
-are analysed the same way and a Chinese term becomes a *phrase* of its bigrams, so 公开
-matches 政务公开 (any 2-character substring is findable) while 政务公开 does not match
-a text where 政务 and 公开 are far apart. No dictionary or model is needed.
+Chinese analysis: every character of a CJK run starts one token, the bigram of it and the
+next character; the last character of a run becomes a unigram (政务公开 → 政务 务公 公开
+开). Latin words and numbers become lower-case tokens, full-width forms folded. Queries
+go through the same analyzer and a term becomes a *phrase* of its tokens at consecutive
+positions, so 公开 matches 政务公开 (any substring of two or more characters is found),
+政务公开 does not match a text where 政务 and 公开 are apart, and a single character
+matches as a prefix. No dictionary or model is needed.
 
 The index lives in ``<content>/.gazette/index`` by default and is incremental: each
-document's fingerprint (SHA-256 of its file) is stored, and ``build_index`` adds,
-replaces and deletes only what changed. Only published documents are ever indexed.
+indexed document stores its content file's path and a fingerprint (SHA-256 of the file
+and its issue's year); ``build_index`` re-reads only files whose fingerprint changed and
+adds, replaces and deletes just those documents. Only published documents are indexed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import re
+import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -22,45 +29,59 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.query import And, Every, NumericRange, Or, Query, Term
+from whoosh.query import And, NumericRange, Or, Phrase, Prefix, Query, Sequence, Term
 
-from .content import load_archive
-from .errors import ExitCode, GazetteError
-from .models import Document
+from .content import ISSUE_FILE, document_from_file, issue_from_file
+from .errors import ContentError, ExitCode, GazetteError
+from .models import Document, Kind
 from .structure import body_to_text
-from .textnorm import normalize_doc_number, to_ascii_digits
+from .textnorm import normalize_doc_number
 
+INDEX_VERSION = 2  # bump when the analyzer or schema changes: build_index then rebuilds
+_VERSION_FILE = "gazette-index.json"  # {"version": N, "skipped": {path: fingerprint}}
 HIT_OPEN, HIT_CLOSE = "【", "】"
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN_RE = re.compile(rf"[{_CJK}]+|[A-Za-z0-9]+")
-_DOC_NUMBER_RE = re.compile(r"[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|第\s*[0-9０-９]+\s*号")
+
+_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TOKEN_RE = re.compile(rf"(?P<cjk>[{_CJK}]+)|[A-Za-z0-9]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+# Full-width ASCII (Ａ, ０, ［ …) to ASCII, and the ideographic space to a space: one char for one.
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_DOC_NUMBER_RE = re.compile(r"[〔\[(（【]\s*\d{4}\s*[〕\])）】]\s*\d+\s*号|第\s*\d+\s*号")
+_BRACKETS = str.maketrans("[［(（【]］)）】", "〔〔〔〔〔〕〕〕〕〕")
 
 
 class SearchError(GazetteError):
-    """The index is missing or the query cannot be run."""
+    """The index is missing, busy or out of date, or the query cannot be run."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message, ExitCode.BAD_ARGS)
 
 
+def fold(text: str) -> str:
+    """Full-width ASCII forms to ASCII (same length, so offsets stay valid)."""
+    return text.translate(_FOLD)
+
+
 class BigramTokenizer(Tokenizer):
-    """CJK runs → overlapping bigrams; Latin/digit runs → lower-case words."""
+    """CJK runs → one token per character (bigram, unigram at run end); Latin/digits → words."""
 
     def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
                  removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
                  mode: str = "", **kwargs: object) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for match in _TOKEN_RE.finditer(to_ascii_digits(value)):
+        for match in _TOKEN_RE.finditer(fold(value)):
             run, offset = match.group(), match.start()
-            if "\u3400" <= run[0]:
-                pieces = [(run[i:i + 2], i) for i in range(len(run) - 1)] if len(run) > 1 else [(run, 0)]
+            if match.lastgroup == "cjk":
+                pieces: list[tuple[str, int]] = [(run[i:i + 2], i) for i in range(len(run))]
             else:
                 pieces = [(run.lower(), 0)]
             for text, i in pieces:
                 token.text = text
                 token.boost = 1.0
                 token.stopped = False
+                if keeporiginal:
+                    token.original = text
                 if positions:
                     token.pos = pos
                 if chars:
@@ -76,20 +97,23 @@ def analyzer() -> BigramTokenizer:
 
 
 def schema() -> Schema:
-    """The index schema."""
+    """The index schema (see docs/search-cli.md)."""
+    text = analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
+        path=STORED(),  # content file, relative to the content folder
+        fingerprint=STORED(),
         issue=ID(stored=True),
-        title=TEXT(analyzer=analyzer(), stored=True, field_boost=3.0, phrase=True),
-        doc_number=TEXT(analyzer=analyzer(), stored=True, phrase=True),
-        doc_number_exact=ID(stored=False),
-        issuer=TEXT(analyzer=analyzer(), stored=True, phrase=True),
-        issuer_exact=KEYWORD(stored=False, commas=True),
+        title=TEXT(analyzer=text, stored=True, field_boost=3.0, phrase=True),
+        doc_number=TEXT(analyzer=text, stored=True, phrase=True),
+        doc_number_exact=ID(),
+        issuer=TEXT(analyzer=text, stored=True, phrase=True),
+        issuer_exact=KEYWORD(commas=True),
         kind=ID(stored=True),
         year=NUMERIC(stored=True),
         signed_date=STORED(),
-        body=TEXT(analyzer=analyzer(), stored=True, phrase=True),
-        fingerprint=STORED(),
+        body=TEXT(analyzer=text, phrase=True),
+        text=STORED(),  # zlib-compressed plain text, for snippets
     )
 
 
@@ -105,7 +129,7 @@ class IndexReport:
 
 @dataclass(frozen=True)
 class Hit:
-    """One search result."""
+    """One search result; matches in ``snippet`` are marked 【like this】."""
 
     id: str
     title: str
@@ -123,100 +147,217 @@ def default_index_dir(content: Path) -> Path:
     return content / ".gazette" / "index"
 
 
-def _fingerprint(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _content_hint(index_dir: Path) -> str:
+    if index_dir.name == "index" and index_dir.parent.name == ".gazette":
+        return f"gazette index --content {index_dir.parent.parent}"
+    return f"gazette index --content DIR --index {index_dir}"
 
 
-def _fields(doc: Document, year: int | None, fingerprint: str) -> dict[str, object]:
+# ---------------------------------------------------------------- building
+
+def _issuers(issuer: str | None) -> list[str]:
+    return [p for p in (re.sub(r"\s+", "", s) for s in re.split(r"[、，,;；]", issuer or "")) if p]
+
+
+def _fields(doc: Document, year: int | None, path: str, fingerprint: str) -> dict[str, object]:
+    text = body_to_text(doc.body)
     return {
         "id": doc.id,
+        "path": path,
+        "fingerprint": fingerprint,
         "issue": doc.issue_id,
         "title": doc.title,
         "doc_number": doc.doc_number or "",
         "doc_number_exact": normalize_doc_number(doc.doc_number) if doc.doc_number else "",
         "issuer": doc.issuer or "",
-        "issuer_exact": ",".join(doc.issuer.split("、")) if doc.issuer else "",
+        "issuer_exact": ",".join(_issuers(doc.issuer)),
         "kind": doc.kind.value,
         "year": year if year is not None else 0,
         "signed_date": doc.signed_date,
-        "body": body_to_text(doc.body),
-        "fingerprint": fingerprint,
+        "body": text,
+        "text": zlib.compress(text.encode("utf-8"), 6),
     }
 
 
-def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = False,
-                progress: Callable[[int, int], None] | None = None) -> IndexReport:
-    """Create or update the index of the published documents in ``content``."""
-    index_dir = index_dir or default_index_dir(content)
-    archive = load_archive(content)
-    years = {issue.id: issue.meta.year for issue in archive.issues}
-    wanted = {doc_id: path for doc_id, path in archive.paths.items() if archive.documents[doc_id].is_public}
-    if rebuild or not whoosh_index.exists_in(str(index_dir)):
-        index_dir.mkdir(parents=True, exist_ok=True)
-        ix = whoosh_index.create_in(str(index_dir), schema())
-    else:
-        ix = whoosh_index.open_dir(str(index_dir))
-    with ix.searcher() as searcher:
-        indexed = {fields["id"]: fields.get("fingerprint") for fields in searcher.all_stored_fields()}
-    added = updated = removed = unchanged = 0
-    writer = ix.writer(limitmb=256)
+def _read_state(index_dir: Path) -> dict | None:
     try:
-        for doc_id in sorted(set(indexed) - set(wanted)):
+        state = json.loads((index_dir / _VERSION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
+def _write_state(index_dir: Path, skipped: dict[str, str]) -> None:
+    data = json.dumps({"version": INDEX_VERSION, "skipped": skipped}, ensure_ascii=False, sort_keys=True)
+    fd, tmp = tempfile.mkstemp(dir=index_dir, prefix=".state.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(data)
+    os.replace(tmp, index_dir / _VERSION_FILE)
+
+
+def _scan(content: Path) -> list[tuple[str, Path, int | None]]:
+    """Every document file under ``content`` (relative path, path, its issue's year)."""
+    if not content.is_dir():
+        raise ContentError(f"{content}: no such content folder; run 'gazette ingest PDF --content {content}' first")
+    files = []
+    for issue_path in sorted(content.glob(f"*/{ISSUE_FILE}")):
+        year = issue_from_file(issue_path).meta.year
+        year = year if isinstance(year, int) else None
+        for doc_path in sorted(issue_path.parent.glob("*.md")):
+            if doc_path.name != ISSUE_FILE:
+                files.append((doc_path.relative_to(content).as_posix(), doc_path, year))
+    return files
+
+
+def _open_for_writing(index_dir: Path, rebuild: bool) -> tuple[object, bool]:
+    state = _read_state(index_dir)
+    fresh = rebuild or state is None or state.get("version") != INDEX_VERSION or not whoosh_index.exists_in(str(index_dir))
+    try:
+        if fresh:
+            index_dir.mkdir(parents=True, exist_ok=True)
+            return whoosh_index.create_in(str(index_dir), schema()), True
+        return whoosh_index.open_dir(str(index_dir)), False
+    except whoosh_index.LockError:
+        raise _busy(index_dir)
+    except OSError as exc:
+        raise SearchError(f"{index_dir}: cannot create or open the index ({exc.strerror or exc}); check the folder's permissions or give another --index")
+    except Exception as exc:  # an unreadable index of an older Gazette: start afresh
+        if rebuild:
+            raise
+        del exc
+        return _open_for_writing(index_dir, True)
+
+
+def _busy(index_dir: Path) -> SearchError:
+    return SearchError(f"{index_dir}: another `gazette index` is updating this index; wait until it has finished and run it again")
+
+
+def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = False,
+                progress: Callable[[int, int], None] | None = None, procs: int = 1) -> IndexReport:
+    """Create or update the index of the published documents in ``content``.
+
+    Only files whose fingerprint changed since the last run are read; drafts and
+    withheld documents are never indexed, and documents that are no longer published
+    or no longer exist are deleted from the index. ``procs`` > 1 indexes in parallel
+    (used only when many documents are to be indexed).
+    """
+    content = Path(content)
+    index_dir = Path(index_dir) if index_dir else default_index_dir(content)
+    files = _scan(content)
+    ix, fresh = _open_for_writing(index_dir, rebuild)
+    indexed: dict[str, tuple[str, str]] = {}  # path → (id, fingerprint)
+    skipped_before: dict[str, str] = {}
+    if not fresh:
+        with ix.searcher() as searcher:
+            for stored in searcher.all_stored_fields():
+                indexed[stored.get("path", "")] = (stored["id"], stored.get("fingerprint", ""))
+        skipped_before = dict((_read_state(index_dir) or {}).get("skipped") or {})
+    indexed_ids = {doc_id for doc_id, _ in indexed.values()}
+
+    keep: dict[str, str] = {}  # id → path of documents that stay as they are
+    todo: list[tuple[Document, int | None, str, str]] = []
+    skipped: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for rel, path, year in files:
+        fingerprint = hashlib.sha256(path.read_bytes() + f"\0{year}".encode()).hexdigest()
+        old = indexed.get(rel)
+        if old and old[1] == fingerprint:
+            doc_id = old[0]
+            keep[doc_id] = rel
+        elif skipped_before.get(rel) == fingerprint:
+            skipped[rel] = fingerprint
+            continue
+        else:
+            doc = document_from_file(path)
+            doc_id = doc.id
+            if not doc.is_public:
+                skipped[rel] = fingerprint
+                continue
+            todo.append((doc, year, rel, fingerprint))
+        if doc_id in seen:
+            ix.close()
+            raise ContentError(f"{content / rel}: document id {doc_id} is also used by {content / seen[doc_id]}; give one of them a different 'id'")
+        seen[doc_id] = rel
+
+    removed_ids = indexed_ids - set(seen)
+    big = len(todo) >= 400 and procs > 1
+    try:
+        writer = ix.writer(procs=procs, limitmb=128, multisegment=True) if big else ix.writer(limitmb=256)
+    except whoosh_index.LockError:
+        raise _busy(index_dir)
+    added = updated = 0
+    try:
+        for doc_id in sorted(removed_ids):
             writer.delete_by_term("id", doc_id)
-            removed += 1
-        todo = sorted(wanted)
-        for n, doc_id in enumerate(todo, start=1):
-            fingerprint = _fingerprint(wanted[doc_id])
-            if indexed.get(doc_id) == fingerprint:
-                unchanged += 1
+        for n, (doc, year, rel, fingerprint) in enumerate(todo, start=1):
+            fields = _fields(doc, year, rel, fingerprint)
+            if doc.id in indexed_ids:
+                writer.delete_by_term("id", doc.id)
+                updated += 1
             else:
-                doc = archive.documents[doc_id]
-                writer.update_document(**_fields(doc, years.get(doc.issue_id), fingerprint))
-                if doc_id in indexed:
-                    updated += 1
-                else:
-                    added += 1
+                added += 1
+            writer.add_document(**fields)
             if progress:
                 progress(n, len(todo))
-        writer.commit(optimize=rebuild)
+        writer.commit(optimize=fresh and not big)
     except BaseException:
         writer.cancel()
         raise
-    return IndexReport(added, updated, removed, unchanged)
+    _write_state(index_dir, skipped)
+    return IndexReport(added, updated, len(removed_ids), len(keep))
+
+
+# ---------------------------------------------------------------- querying
+
+def _segments(query: str) -> list[str]:
+    """Quoted phrases and bare words; whitespace between CJK characters is dropped."""
+    if query.count('"') % 2:
+        raise SearchError(f"the query {query!r} has an unclosed quote; put a \" at both ends of a phrase")
+    parts = []
+    for quoted, bare in re.findall(r'"([^"]*)"|([^\s"]+)', fold(query)):
+        text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", quoted).strip() if quoted else bare
+        if text:
+            parts.append(text)
+    return parts
+
+
+def _query_tokens(text: str) -> tuple[list[str], str | None]:
+    """Tokens a phrase must match, and a trailing single CJK character to match as a prefix.
+
+    The last character of a text is a unigram token in the index only where the indexed
+    run ends there too; so a query's trailing unigram is dropped (the bigram before it
+    covers it) or, when the query's last run is one character, matched as a prefix.
+    """
+    tokens = [t.text for t in analyzer()(text)]
+    runs = list(_TOKEN_RE.finditer(fold(text)))
+    if not runs or runs[-1].lastgroup != "cjk":
+        return tokens, None
+    tokens.pop()
+    return (tokens, None) if len(runs[-1].group()) > 1 else (tokens, runs[-1].group())
 
 
 def _text_query(field: str, text: str) -> Query | None:
-    """All the bigrams of ``text`` in ``field`` (adjacency is checked on the text later).
-
-    An AND of terms is a fast posting-list intersection; Whoosh's positional phrase
-    matching is pure Python and was the slowest part of a query at 10,000 documents.
-    """
-    tokens = sorted({t.text for t in analyzer()(text)})
+    """A phrase of ``text``'s tokens at consecutive positions."""
+    tokens, prefix = _query_tokens(text)
+    if prefix is None:
+        if not tokens:
+            return None
+        return Term(field, tokens[0]) if len(tokens) == 1 else Phrase(field, tokens)
     if not tokens:
-        return None
-    return Term(field, tokens[0]) if len(tokens) == 1 else And([Term(field, t) for t in tokens])
+        return Prefix(field, prefix)
+    return Sequence([*(Term(field, t) for t in tokens), Prefix(field, prefix)])
 
 
-def _normalised(text: str) -> str:
-    return re.sub(r"\s+", "", to_ascii_digits(text)).lower()
-
-
-def _contains_all(fields: dict[str, object], literals: list[str]) -> bool:
-    """True when every query word occurs literally (spaces ignored) in the document."""
-    haystack = _normalised(" ".join(str(fields.get(k) or "") for k in ("title", "doc_number", "issuer", "body")))
-    exact = normalize_doc_number(str(fields.get("doc_number") or ""))
-    return all(w in haystack or (_DOC_NUMBER_RE.search(w) and normalize_doc_number(w) == exact) for w in literals)
+def looks_like_doc_number(text: str) -> bool:
+    """True for 鲁政发〔2023〕5号, 鲁政发[2023]5号, 山东省人民政府令第336号 and the like."""
+    return bool(_DOC_NUMBER_RE.search(fold(text).replace(" ", "")))
 
 
 def parse_query(query: str) -> Query:
-    """Quoted phrases and bare words (each a phrase of bigrams), ANDed; 文号 looked up exactly."""
-    parts = re.findall(r'"([^"]+)"|(\S+)', query)
+    """Words and quoted phrases (each a phrase of bigrams) in any text field, ANDed."""
     clauses: list[Query] = []
-    for quoted, bare in parts:
-        words = quoted or bare
+    for words in _segments(query):
         per_field = [q for q in (_text_query(f, words) for f in ("title", "body", "doc_number", "issuer")) if q is not None]
-        if _DOC_NUMBER_RE.search(to_ascii_digits(words)):
-            per_field.append(Term("doc_number_exact", normalize_doc_number(words)))
         if per_field:
             clauses.append(Or(per_field))
     if not clauses:
@@ -224,90 +365,112 @@ def parse_query(query: str) -> Query:
     return clauses[0] if len(clauses) == 1 else And(clauses)
 
 
-def _query_words(query: str) -> list[str]:
-    """The literal strings a query looks for (quoted phrases with spaces removed, words)."""
-    words = []
-    for quoted, bare in re.findall(r'"([^"]+)"|(\S+)', query):
-        text = to_ascii_digits(quoted.replace(" ", "") if quoted else bare)
-        words.append(text)
-    return [w for w in words if w]
-
-
 def make_snippet(text: str, words: list[str], width: int = 100) -> str:
     """A window of ``text`` around the first match, every match marked 【like this】.
 
-    Plain string search over the stored text: far cheaper than re-analysing whole
-    documents with Whoosh's highlighter, and exact for Chinese.
+    Plain string search over the stored text (full-width forms folded, case ignored):
+    far cheaper than re-analysing whole documents with Whoosh's highlighter, and exact
+    for Chinese.
     """
     if not text or not words:
         return ""
     flat = re.sub(r"\s+", " ", text)
-    lowered = flat.lower()
-    positions = [(lowered.find(w.lower()), w) for w in words]
-    positions = [(p, w) for p, w in positions if p >= 0]
-    if not positions:
+    haystack = fold(flat).lower()
+    needles = sorted({fold(w).lower() for w in words if w}, key=len, reverse=True)
+    if needles and all(looks_like_doc_number(w) for w in needles):
+        haystack = haystack.translate(_BRACKETS)
+        needles = [n.translate(_BRACKETS) for n in needles]
+    found = [p for p in (haystack.find(n) for n in needles) if p >= 0]
+    if not found:
         return ""
-    first = min(p for p, _ in positions)
-    start = max(0, first - width // 3)
-    window = flat[start:start + width]
+    start = max(0, min(found) - width // 3)
+    end = min(len(flat), start + width)
     spans: list[tuple[int, int]] = []
-    low = window.lower()
-    for word in words:
-        at = low.find(word.lower())
-        while at >= 0:
-            spans.append((at, at + len(word)))
-            at = low.find(word.lower(), at + 1)
+    for needle in needles:
+        at = haystack.find(needle, start)
+        while 0 <= at < end:
+            spans.append((at, min(end, at + len(needle))))
+            at = haystack.find(needle, at + 1)
     merged: list[list[int]] = []
     for a, b in sorted(spans):
         if merged and a <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
-    out, index = [], 0
+    out, index = [], start
     for a, b in merged:
-        out += [window[index:a], HIT_OPEN, window[a:b], HIT_CLOSE]
+        out += [flat[index:a], HIT_OPEN, flat[a:b], HIT_CLOSE]
         index = b
-    out.append(window[index:])
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if start + width < len(flat) else ""
-    return (prefix + "".join(out) + suffix).strip()
+    out.append(flat[index:end])
+    return (("…" if start > 0 else "") + "".join(out) + ("…" if end < len(flat) else "")).strip()
+
+
+def _open_for_search(index_dir: Path):  # type: ignore[no-untyped-def]
+    hint = _content_hint(index_dir)
+    if not whoosh_index.exists_in(str(index_dir)):
+        raise SearchError(f"{index_dir}: no search index here; run `{hint}` first")
+    state = _read_state(index_dir)
+    if not state or state.get("version") != INDEX_VERSION:
+        raise SearchError(f"{index_dir}: the index was made by another version of Gazette; run `{hint}` to update it")
+    try:
+        return whoosh_index.open_dir(str(index_dir))
+    except Exception as exc:
+        raise SearchError(f"{index_dir}: the index cannot be read ({type(exc).__name__}); run `{hint} --rebuild`")
+
+
+def _filters(searcher, kind: str | None, year: int | None, issuer: str | None) -> list[Query]:  # type: ignore[no-untyped-def]
+    filters: list[Query] = []
+    if kind:
+        allowed = [k.value for k in Kind]
+        if kind not in allowed:
+            raise SearchError(f"kind {kind!r} is not one of {', '.join(allowed)}")
+        filters.append(Term("kind", kind))
+    if year:
+        filters.append(NumericRange("year", int(year), int(year)))
+    if issuer:
+        wanted = re.sub(r"\s+", "", fold(issuer))
+        if not searcher.doc_frequency("issuer_exact", wanted):
+            similar = sorted({t.decode("utf-8") if isinstance(t, bytes) else t for t in searcher.lexicon("issuer_exact")
+                              if wanted in (t.decode("utf-8") if isinstance(t, bytes) else t)})
+            if similar:
+                raise SearchError(f"no published document has the issuer {issuer!r}; did you mean "
+                                  + ", ".join(similar[:8]) + "? (--issuer matches the whole issuer name)")
+        filters.append(Term("issuer_exact", wanted))
+    return filters
 
 
 def search(index_dir: Path, query: str, kind: str | None = None, year: int | None = None,
            issuer: str | None = None, limit: int = 10) -> list[Hit]:
-    """Ranked hits for ``query``, with 【highlighted】 snippets."""
-    if not whoosh_index.exists_in(str(index_dir)):
-        raise SearchError(f"{index_dir}: no search index here; run `gazette index` first (with the same --content)")
-    ix = whoosh_index.open_dir(str(index_dir))
-    q = parse_query(query)
-    filters: list[Query] = []
-    if kind:
-        filters.append(Term("kind", kind))
-    if year:
-        filters.append(NumericRange("year", year, year))
-    if issuer:
-        filters.append(_text_query("issuer", issuer) or Every())
-    if filters:
-        q = And([q, *filters])
-    words = _query_words(query)
-    literals = [_normalised(w) for w in words]
+    """Ranked hits for ``query``, with 【highlighted】 snippets.
+
+    A query that looks like a 文号 is first looked up exactly (normalised: ASCII digits,
+    〔〕 brackets) in the documents' 文号; when that finds nothing it is searched as text.
+    """
+    index_dir = Path(index_dir)
+    segments = _segments(query)
+    ix = _open_for_search(index_dir)
     hits: list[Hit] = []
     with ix.searcher() as searcher:
-        # Candidates share all the bigrams; keep those where the words really occur.
-        window = max(limit * 4, 40)
-        kept = []
-        while True:
-            results = searcher.search(q, limit=window)
-            kept = [r for r in results if _contains_all(r.fields(), literals)]
-            if len(kept) >= limit or len(results) < window:
-                break
-            window *= 4
-        for result in kept[:limit]:
-            snippet = make_snippet(result["body"], words) or make_snippet(result["title"], words) or result["body"][:80]
+        filters = _filters(searcher, kind, year, issuer)
+        results = None
+        if len(segments) == 1 and looks_like_doc_number(segments[0]):
+            exact = Term("doc_number_exact", normalize_doc_number(segments[0]))
+            results = searcher.search(And([exact, *filters]) if filters else exact, limit=limit)
+            if results.is_empty():
+                results = None
+        if results is None:
+            q = parse_query(query)
+            results = searcher.search(And([q, *filters]) if filters else q, limit=limit)
+        for result in results:
+            text = zlib.decompress(result["text"]).decode("utf-8") if result.get("text") else ""
+            snippet = (make_snippet(text, segments) or make_snippet(result["title"], segments)
+                       or make_snippet(result.get("doc_number") or "", segments))
+            if not snippet:
+                snippet = re.sub(r"\s+", " ", text[:80]) + ("…" if len(text) > 80 else "")
             hits.append(Hit(
                 id=result["id"], title=result["title"], issue=result["issue"], kind=result["kind"],
                 doc_number=result.get("doc_number") or None, issuer=result.get("issuer") or None,
                 signed_date=result.get("signed_date"), score=round(float(result.score), 4),
-                snippet=re.sub(r"\s+", " ", snippet).strip() if snippet else "",
+                snippet=snippet,
             ))
     return hits

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from gazette.cli import cli
 from gazette.content import render_document, render_issue
 from gazette.models import Document, Issue, IssueMeta, Kind, SourceRef, Status
+from gazette.errors import ContentError
 from gazette.searchindex import SearchError, build_index, default_index_dir, search
 from gazette.structure import text_to_body
 
@@ -113,9 +114,110 @@ def test_edited_document_is_updated(content: Path) -> None:
     assert _ids(content, "公共数据") == ["2023-01-02"]
 
 
+def test_phrases_and_single_characters(content: Path) -> None:
+    assert _ids(content, '"推进政务公开"') == ["2023-01-01"]
+    assert _ids(content, '"推进 政务公开"') == ["2023-01-01"]
+    assert _ids(content, '"政务公开工作"') == ["2023-01-01"]  # in the title
+    assert _ids(content, '"推进政务水平"') == []
+    # One character matches anywhere, also as the last character of a run (公开。).
+    assert _ids(content, "开") == ["2023-01-01", "2023-01-03"]
+    assert _ids(content, "南") == ["2023-01-03"]  # 办事指南。
+    # A phrase ending in a one-character run: 第一条 + 　.
+    assert _ids(content, "第一条") == ["2023-01-02"]
+
+
+def test_digits_and_latin_words(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    doc = _doc("2023-01", 1, Status.PUBLISHED)
+    from dataclasses import replace
+
+    doc = replace(doc, body=text_to_body(["推进５Ｇ网络和IPv6建设，2023年底前完成。"]))
+    _write_issue(root, "2023-01", [doc])
+    build_index(root)
+    assert _ids(root, "5G网络") == ["2023-01-01"]
+    assert _ids(root, "ipv6") == ["2023-01-01"]
+    assert _ids(root, "２０２３年") == ["2023-01-01"]
+    assert _ids(root, '"2023年底"') == ["2023-01-01"]
+    assert _ids(root, "2024年") == []
+    (hit,) = search(default_index_dir(root), "5g")
+    assert "【５Ｇ】" in hit.snippet
+
+
+def test_query_errors(content: Path) -> None:
+    with pytest.raises(SearchError, match="unclosed quote"):
+        search(default_index_dir(content), '"政务公开')
+    with pytest.raises(SearchError, match="no searchable words"):
+        search(default_index_dir(content), "，。！")
+    with pytest.raises(SearchError, match="not one of"):
+        search(default_index_dir(content), "公开", kind="law")
+
+
+def test_issuer_filter_is_exact_and_suggests_names(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    from dataclasses import replace
+
+    docs = [_doc("2023-01", 1, Status.PUBLISHED), replace(_doc("2023-01", 3, Status.PUBLISHED), issuer="山东省人民政府办公厅"),
+            replace(_doc("2023-01", 2, Status.PUBLISHED), issuer="山东省财政厅、山东省教育厅")]
+    _write_issue(root, "2023-01", docs)
+    build_index(root)
+    assert _ids(root, "政务", issuer="山东省人民政府") == ["2023-01-01"]
+    assert _ids(root, "政务", issuer="山东省人民政府办公厅") == ["2023-01-03"]
+    assert _ids(root, "数据", issuer="山东省教育厅") == ["2023-01-02"]  # one of joint issuers
+    with pytest.raises(SearchError, match="山东省财政厅"):
+        search(default_index_dir(root), "数据", issuer="财政厅")
+
+
+def test_doc_number_snippet_and_fallback(content: Path) -> None:
+    (hit,) = search(default_index_dir(content), "鲁政发［2023］5号")
+    assert hit.doc_number == "鲁政发〔2023〕5号" and "【" in hit.snippet
+    # A 文号 that no document has falls back to full text (here: nothing).
+    assert _ids(content, "鲁政发〔2023〕6号") == []
+
+
+def test_publishing_a_draft_and_deleting_a_file(content: Path) -> None:
+    draft = content / "2023-01" / "04.md"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("status: draft", "status: published"), encoding="utf-8")
+    report = build_index(content)
+    assert (report.added, report.removed, report.unchanged) == (1, 0, 3)
+    assert "2023-01-04" in _ids(content, "尚未审核")
+    (content / "2023-01" / "03.md").unlink()
+    report = build_index(content)
+    assert (report.added, report.removed, report.unchanged) == (0, 1, 3)
+    assert _ids(content, "办事指南") == []
+
+
+def test_unchanged_drafts_are_not_reread(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gazette.searchindex as si
+
+    read: list[Path] = []
+    original = si.document_from_file
+    monkeypatch.setattr(si, "document_from_file", lambda p: read.append(p) or original(p))
+    report = build_index(content)
+    assert read == [] and report.unchanged == 3
+
+
+def test_duplicate_ids_are_a_content_error(content: Path) -> None:
+    text = (content / "2023-01" / "01.md").read_text(encoding="utf-8")
+    (content / "2023-01" / "05.md").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match="also used by"):
+        build_index(content)
+
+
+def test_index_of_another_version_is_rebuilt(content: Path) -> None:
+    state = default_index_dir(content) / "gazette-index.json"
+    state.write_text('{"version": 1}', encoding="utf-8")
+    with pytest.raises(SearchError, match="another version"):
+        search(default_index_dir(content), "公开")
+    report = build_index(content)
+    assert (report.added, report.unchanged) == (3, 0)
+    assert _ids(content, "公开") == ["2023-01-01", "2023-01-03"]
+
+
 def test_missing_index_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SearchError, match="gazette index"):
         search(tmp_path / "none", "公开")
+    with pytest.raises(SearchError, match=r"run `gazette index --content .*content`"):
+        search(default_index_dir(tmp_path / "content"), "公开")
 
 
 def test_cli_index_and_search(content: Path) -> None:
@@ -130,3 +232,27 @@ def test_cli_index_and_search(content: Path) -> None:
     assert "1. " in plain.stdout and "\x1b[" not in plain.stdout
     missing = runner.invoke(cli, ["search", "公开", "--content", str(content / "nope")])
     assert missing.exit_code == 2 and "gazette index" in missing.output
+
+
+def test_cli_colours_only_on_a_terminal(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gazette.cli.search_cmds as cmds
+
+    runner = CliRunner()
+    monkeypatch.setattr(cmds, "_stdout_is_tty", lambda: True)
+    coloured = runner.invoke(cli, ["search", "公开", "--content", str(content)])
+    assert coloured.exit_code == 0 and "\x1b[" in coloured.stdout and "【" not in coloured.stdout
+    as_json = runner.invoke(cli, ["search", "公开", "--content", str(content), "--json"])
+    assert "\x1b[" not in as_json.stdout
+
+
+def test_cli_filters_limit_and_help(content: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["search", "政务", "--content", str(content), "--kind", "normative", "--year", "2023",
+                                 "--issuer", "山东省人民政府", "--limit", "1", "--json"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
+    none = runner.invoke(cli, ["search", "政务", "--content", str(content), "--year", "1999"])
+    assert none.exit_code == 0 and none.stdout == "" and "no hits" in none.stderr
+    bad = runner.invoke(cli, ["search", '"政务', "--content", str(content)])
+    assert bad.exit_code == 2 and "unclosed quote" in bad.stderr
+    for command in ("index", "search"):
+        assert "Example:" in runner.invoke(cli, [command, "--help"]).output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -15,7 +16,11 @@ from . import cli
 from .options import content_option
 
 index_option = click.option("--index", "index_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-                            help="Index folder (default: CONTENT/.gazette/index).")
+                            help="Index folder.  [default: CONTENT/.gazette/index]")
+
+
+def _stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
 
 
 @cli.command()
@@ -25,16 +30,33 @@ index_option = click.option("--index", "index_dir", type=click.Path(file_okay=Fa
 def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
     """Build or update the full-text index of the published documents.
 
-    Incremental: only documents that are new, changed or no longer published are
-    touched. Drafts and withheld documents are never indexed.
+    Incremental: only files that are new or changed since the last run are read, and
+    only their documents are added, replaced or (when no longer published or deleted)
+    removed. Drafts and withheld documents are never indexed. The summary goes to stderr.
 
     \b
     Example:
         gazette index --content content/
+        gazette index --content content/ --index /tmp/gazette-index --rebuild
     """
-    report = build_index(content_dir, index_dir or default_index_dir(content_dir), rebuild=rebuild)
+    bar = None
+
+    def progress(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = click.progressbar(length=total, label="indexing", file=sys.stderr)
+            bar.__enter__()
+        bar.update(1)
+
+    started = time.perf_counter()
+    try:
+        report = build_index(content_dir, index_dir or default_index_dir(content_dir), rebuild=rebuild,
+                             progress=progress if sys.stderr.isatty() else None, procs=2)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
     click.echo(f"index: {report.added} added, {report.updated} updated, {report.removed} removed, "
-               f"{report.unchanged} unchanged", err=True)
+               f"{report.unchanged} unchanged ({time.perf_counter() - started:.1f} s)", err=True)
 
 
 @cli.command()
@@ -43,33 +65,37 @@ def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
 @index_option
 @click.option("--kind", type=click.Choice([k.value for k in Kind]), help="Only documents of this kind.")
 @click.option("--year", type=int, help="Only documents of issues of this year.")
-@click.option("--issuer", help="Only documents of this issuer (e.g. 山东省人民政府).")
-@click.option("--limit", default=10, show_default=True, help="Number of hits.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+@click.option("--issuer", help="Only documents of this issuer, the whole name (e.g. 山东省人民政府).")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of hits.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
 def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | None, year: int | None,
            issuer: str | None, limit: int, as_json: bool) -> None:
     """Search the published documents; 2-character Chinese terms match inside words.
 
-    Words are ANDed; "quoted text" is a phrase; a 文号 (鲁政发〔2023〕5号, any bracket
-    style) is looked up exactly. Hits are printed best first with a snippet whose
-    matches are marked 【like this】 (in colour on a terminal).
+    Words separated by spaces must all occur; "quoted text" is one phrase; a 文号
+    (鲁政发〔2023〕5号, any bracket style, full-width digits) is looked up exactly first.
+    Hits are printed best first with a snippet whose matches are marked 【like this】
+    (in colour on a terminal). Run `gazette index` first, and again after changes.
 
     \b
     Example:
         gazette search 政务公开 --kind normative --year 2023
+        gazette search '"自公布之日起施行"' --limit 5
         gazette search 鲁政发[2023]5号 --json
     """
     hits = run_search(index_dir or default_index_dir(content_dir), query, kind, year, issuer, limit)
-    colour = sys.stdout.isatty() and not as_json
+    colour = _stdout_is_tty() and not as_json
     for n, hit in enumerate(hits, start=1):
         if as_json:
             click.echo(json.dumps(asdict(hit), ensure_ascii=False))
             continue
         snippet = hit.snippet
+        title = hit.title
         if colour:
             snippet = snippet.replace(HIT_OPEN, "\x1b[1;31m").replace(HIT_CLOSE, "\x1b[0m")
+            title = click.style(title, bold=True)
         number = f"（{hit.doc_number}）" if hit.doc_number else ""
-        click.echo(f"{n}. {hit.title}{number}  [{hit.id}, {hit.kind}, {hit.signed_date or '—'}]")
-        click.echo(f"   {snippet}")
-    if not as_json:
-        click.echo(f"{len(hits)} hits", err=True)
+        click.echo(f"{n}. {title}{number}  [{hit.id}, {hit.kind}, {hit.signed_date or '—'}]", color=colour)
+        click.echo(f"   {snippet}", color=colour)
+    if not as_json or not hits:
+        click.echo(f"{len(hits)} hits" if hits else "no hits", err=True)
