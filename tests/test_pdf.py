@@ -8,7 +8,6 @@ from gazette.errors import EncryptedPdfError, ExitCode, InputFileError
 from gazette.pdf import open_pdf
 
 RESOURCES = Path(__file__).parent / "resources"
-REAL = Path(__file__).resolve().parents[2] / "shared" / "official-pdfs-real" / "lianfang-zongfa-2022-71-xinguan-fangkong-fangan-9.pdf"
 
 
 @pytest.mark.parametrize("name, error, code, needle", [
@@ -33,8 +32,8 @@ def test_missing_file() -> None:
         open_pdf(RESOURCES / "does-not-exist.pdf")
 
 
-def test_real_pdf_opens_and_every_page_has_text() -> None:
-    pdf = open_pdf(REAL)
+def test_real_pdf_opens_and_every_page_has_text(real_pdf: Path) -> None:
+    pdf = open_pdf(real_pdf)
     assert pdf.page_count == 159
     assert pdf.sha256 == "be86db050081e8ecd3a992782607bf08d2d071f49506e697ff4aa044e5397f35"
     first = next(pdf.pages())
