@@ -51,7 +51,7 @@ def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
     started = time.perf_counter()
     try:
         report = build_index(content_dir, index_dir or default_index_dir(content_dir), rebuild=rebuild,
-                             progress=progress if sys.stderr.isatty() else None, procs=2)
+                             progress=progress if sys.stderr.isatty() else None)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
