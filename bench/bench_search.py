@@ -44,8 +44,10 @@ FILTERED = [("许可", {"kind": "regulation"}), ("公开", {"year": 2005}), ("�
 def doc_number_queries(archive: Path, count: int = 13) -> list[str]:
     """文号 that exist in the archive, written in varying bracket and digit styles."""
     numbers = []
-    for issue_path in sorted(archive.glob("*/issue.md"))[::7]:
-        numbers += [t.doc_number for t in issue_from_file(issue_path).toc if t.doc_number and "〔" in t.doc_number][:1]
+    issues = sorted(archive.glob("*/issue.md"))
+    for n, issue_path in enumerate(issues[::max(1, len(issues) // count)] * 4):
+        toc = [t.doc_number for t in issue_from_file(issue_path).toc if t.doc_number and "〔" in t.doc_number]
+        numbers += toc[n // count % len(toc):][:1] if toc else []
     styles = [lambda s: s, lambda s: s.replace("〔", "[").replace("〕", "]"),
               lambda s: s.translate(str.maketrans("0123456789〔〕", "０１２３４５６７８９［］"))]
     return [styles[i % 3](n) for i, n in enumerate(numbers[:count])]

@@ -282,7 +282,8 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     removed_ids = indexed_ids - set(seen)
     big = len(todo) >= 400 and procs > 1
     try:
-        writer = ix.writer(procs=procs, limitmb=128, multisegment=True) if big else ix.writer(limitmb=256)
+        writer = (ix.writer(procs=procs, limitmb=128, multisegment=True, compound=False) if big
+                  else ix.writer(limitmb=256, compound=False))
     except whoosh_index.LockError:
         raise _busy(index_dir)
     added = updated = 0
