@@ -6,6 +6,7 @@ is caught here, printed as one ``error:`` line and turned into its exit code.
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import Any
 
@@ -38,7 +39,12 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    SIGTERM is turned into a normal exit so that interrupted builds still remove their
+    temporary folders (the previous site is never touched before the final rename).
+    """
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     cli(prog_name="gazette")
 
 
