@@ -9,19 +9,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .cover import looks_like_cover, merge_meta, read_cover
 from .errors import NoTextLayerError
 from .metadata import extract_metadata
-from .models import Document, IngestResult, Issue, IssueMeta, Kind, Page, SourceRef, TocEntry, Warning_
-from .pages import build_pages, split_lines, toc_page_lines
+from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, OcrInfo, Page, SourceRef,
+                     TextSource, TocEntry, Warning_)
+from .pages import build_pages, split_lines, text_problem, toc_page_lines
 from .paragraphs import join_lines, visual_width
-from .pdf import RawPage, open_pdf
-from .split import Line, Start, body_starts, flatten, locate_entries
+from .pdf import PdfFile, RawPage, open_pdf
+from .split import Line, Start, body_starts, compact, flatten, locate_entries
 from .structure import text_to_body
 from .textnorm import normalize_doc_number
 from .toc import find_toc_pages, parse_toc
+
+if TYPE_CHECKING:
+    from .ocr import OcrOptions
 
 ProgressCallback = Callable[[int, int], None]
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -35,23 +39,35 @@ def issue_id_for(meta: IssueMeta, sha256: str) -> str:
 
 
 def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
-               progress: ProgressCallback | None = None) -> IngestResult:
-    """Read and split one issue PDF. Raises GazetteError subclasses on bad input."""
+               progress: ProgressCallback | None = None, ocr: "OcrOptions | None" = None) -> IngestResult:
+    """Read and split one issue PDF. Raises GazetteError subclasses on bad input.
+
+    Pages without a usable text layer are recognised by OCR when ``ocr`` is given
+    (``gazette.ocr.OcrOptions``); otherwise they are reported as needing OCR.
+    """
     pdf = open_pdf(path)
     raw: list[RawPage] = []
     for page in pdf.pages():
         raw.append(page)
-        if progress:
+        if progress and ocr is None:
             progress(page.index, pdf.page_count)
+    ocr_warnings: list[Warning_] = []
+    ocr_lines: dict[int, tuple] = {}
+    images: tuple[tuple[int, bytes], ...] = ()
+    engine = ""
+    if ocr is not None:
+        raw, ocr_lines, images, ocr_warnings, engine = _recognise(pdf, raw, ocr, progress)
     has_cover = looks_like_cover(split_lines(raw[0].text))
     meta = merge_meta(read_cover(split_lines(raw[0].text)) if has_cover else IssueMeta(), meta_override)
     first_body = 1 if has_cover else 0
     pages = build_pages(raw, body_start=first_body + 1)
     toc_pages = find_toc_pages(pages, first=first_body)
     body_pages = pages[(toc_pages[-1] + 1 if toc_pages else first_body):]
-    warnings = [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
+    warnings = ocr_warnings + [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
     if not any(p.has_text for p in body_pages):
-        raise NoTextLayerError(f"{path}: no page has a usable text layer (scanned or image-only PDF); OCR is needed before it can be ingested")
+        if ocr is not None:
+            raise NoTextLayerError(f"{path}: OCR recognised no text on any body page; check that the scan is not blank and is at least 150 dpi")
+        raise NoTextLayerError(f"{path}: no page has a usable text layer (scanned or image-only PDF); ingest it with OCR (the default; do not pass --no-ocr)")
     entries = parse_toc([line for i in toc_pages for line in toc_page_lines(raw[i])])
     if toc_pages and not entries:
         warnings.append(Warning_(path.name, "the 目录 has no readable entries; the issue was split from the body alone", pages[toc_pages[0]].pdf_index))
@@ -63,7 +79,8 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     full_width = _full_width(lines)
     documents = []
     for seq, (start, end) in enumerate(_spans(starts, len(lines)), start=1):
-        documents.append(_document(lines[start.line:end], start, seq, issue_id, source_file, pdf.sha256, body_pages, full_width))
+        doc = _document(lines[start.line:end], start, seq, issue_id, source_file, pdf.sha256, body_pages, full_width)
+        documents.append(replace(doc, ocr=_ocr_info(doc, lines[start.line:end], ocr_lines, engine)))
     issue = Issue(
         id=issue_id,
         meta=meta,
@@ -73,7 +90,50 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
         toc=tuple(entries),
         document_ids=tuple(d.id for d in documents),
     )
-    return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages), warnings=tuple(warnings))
+    return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages), warnings=tuple(warnings),
+                        page_images=images)
+
+
+def _recognise(pdf: PdfFile, raw: list[RawPage], options: "OcrOptions", progress: ProgressCallback | None):
+    """OCR every page whose text layer is unusable; the others stay as they are."""
+    from .ocr import ocr_pages
+
+    wanted = [page.index for page in raw if text_problem(page) is not None]
+    warnings: list[Warning_] = []
+    if not wanted:
+        return raw, {}, (), warnings, ""
+    results = ocr_pages(pdf.path, pdf.sha256, wanted, options, progress)
+    lines: dict[int, tuple] = {}
+    images = []
+    engine = ""
+    out = list(raw)
+    for index, result in results.items():
+        if result.page is None:
+            warnings.append(Warning_(pdf.path.name, f"OCR failed: {result.error}; the page was left out — rescan it", index))
+            continue
+        page = result.page
+        engine = page.engine
+        warnings.extend(Warning_(pdf.path.name, note, index) for note in page.notes)
+        out[index - 1] = RawPage(index, page.text, True, TextSource.OCR)
+        lines[index] = page.lines
+        if result.image:
+            images.append((index, result.image))
+    return out, lines, tuple(images), warnings, engine
+
+
+def _ocr_info(doc: Document, lines: Sequence[Line], ocr_lines: dict[int, tuple], engine: str) -> OcrInfo | None:
+    """Which of the document's pages were recognised, and its lines still to be checked."""
+    first, last = doc.source.pdf_pages
+    pages = tuple(p for p in range(first, last + 1) if p in ocr_lines)
+    if not pages:
+        return None
+    mine = {(line.page, line.compact) for line in lines}
+    checks = tuple(
+        OcrCheck(page, _SPACES.sub(" ", line.text).strip(), line.check)
+        for page in pages for line in ocr_lines[page]
+        if line.check and (page, compact(line.text)) in mine
+    )
+    return OcrInfo(engine, pages, checks)
 
 
 def drop_section_headings(pages: Sequence[Page], entries: Sequence[TocEntry]) -> list[Page]:

@@ -114,6 +114,25 @@ class DocumentMeta:
 
 
 @dataclass(frozen=True)
+class OcrCheck:
+    """A recognised line an editor should check against the page image, and why."""
+
+    page: int  # PDF page index
+    text: str
+    why: str
+
+
+@dataclass(frozen=True)
+class OcrInfo:
+    """How a document's text was recognised: engine, the PDF pages read by OCR, and
+    the lines still to be checked (editors delete entries once checked)."""
+
+    engine: str
+    pages: tuple[int, ...]
+    check: tuple[OcrCheck, ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One document of an issue.
 
@@ -136,6 +155,12 @@ class Document:
     body: str
     status: Status = Status.DRAFT
     extra: tuple[tuple[str, str], ...] = ()
+    ocr: OcrInfo | None = None
+
+    @property
+    def text_source(self) -> TextSource:
+        """``ocr`` when any page of the document was recognised from a scan."""
+        return TextSource.OCR if self.ocr and self.ocr.pages else TextSource.TEXT_LAYER
 
     @property
     def is_public(self) -> bool:
@@ -177,3 +202,4 @@ class IngestResult:
     documents: tuple[Document, ...]
     pages: tuple[Page, ...] = field(default=(), repr=False)
     warnings: tuple[Warning_, ...] = ()
+    page_images: tuple[tuple[int, bytes], ...] = field(default=(), repr=False)  # (PDF page, WebP) of scanned pages

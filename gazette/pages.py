@@ -27,6 +27,7 @@ _STRUCTURAL_RE = re.compile(r"^第[零〇一二三四五六七八九十百千0-9
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
 _DATE_RE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$")
 _SPACE_RE = re.compile(r"\s+")
+_CID_RE = re.compile(r"\(cid:\d+\)")
 
 
 def split_lines(text: str) -> list[str]:
@@ -36,13 +37,24 @@ def split_lines(text: str) -> list[str]:
 
 
 def text_problem(raw: RawPage) -> str | None:
-    """Why a page's text layer is unusable, or None when it is fine."""
+    """Why a page's text layer is unusable, or None when it is fine (OCR text is fine).
+
+    Unusable: no text on a page that draws an image (a scan); mostly private-use,
+    control or mojibake characters or ``(cid:N)`` codes (a font without a ToUnicode
+    map); or almost no Chinese on a page that is a full-page image (a scan with a
+    garbage invisible text layer).
+    """
+    if raw.source is not TextSource.TEXT_LAYER:
+        return None
     chars = [c for c in raw.text if not c.isspace()]
     if len(chars) < 5:
         return "image-only page (no text layer); it needs OCR" if raw.has_images else None
-    bad = sum(1 for c in chars if _is_garbage(c))
+    bad = sum(1 for c in chars if _is_garbage(c)) + 6 * len(_CID_RE.findall(raw.text))
     if bad / len(chars) > 0.3:
         return "unreadable text layer (font without a ToUnicode map); it needs OCR"
+    cjk = sum(1 for c in chars if "\u4e00" <= c <= "\u9fff")
+    if raw.has_images and cjk < 0.05 * len(chars):
+        return "scanned page whose text layer has almost no Chinese; it needs OCR"
     return None
 
 
@@ -120,7 +132,7 @@ def build_pages(raw_pages: Sequence[RawPage], body_start: int = 1) -> list[Page]
             pdf_index=raw.index,
             printed_number=printed[i],
             lines=tuple(body_lines[i]),
-            source=TextSource.TEXT_LAYER if problems[i] is None else TextSource.NONE,
+            source=raw.source if problems[i] is None else TextSource.NONE,
             furniture=tuple(furniture[i]),
             problem=problems[i],
         )

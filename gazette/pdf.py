@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
 
 from .errors import EncryptedPdfError, InputFileError
+from .models import TextSource
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -24,11 +25,13 @@ _TAIL_BYTES = 2048
 
 @dataclass(frozen=True)
 class RawPage:
-    """Text of one PDF page as pypdf extracts it, and whether the page draws images."""
+    """Text of one PDF page as pypdf extracts it (or OCR recognised it), and whether the
+    page draws images."""
 
     index: int  # 1-based
     text: str
     has_images: bool
+    source: TextSource = TextSource.TEXT_LAYER
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,12 @@ class PdfFile:
                     f"{self.path}: page {index} cannot be read ({type(exc).__name__}: {exc}); "
                     "the file is damaged — re-export or re-download it"
                 ) from None
-            yield RawPage(index, text, _has_images(page) if len(text.strip()) < 20 else False)
+            yield RawPage(index, text, _has_images(page) if len(text.strip()) < 20 or _few_cjk(text) else False)
+
+
+def _few_cjk(text: str) -> bool:
+    chars = [c for c in text if not c.isspace()]
+    return sum(1 for c in chars if "\u4e00" <= c <= "\u9fff") < 0.05 * len(chars)
 
 
 def _has_images(page: object) -> bool:

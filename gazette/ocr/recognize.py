@@ -1,0 +1,186 @@
+"""One scanned page, from PDF to corrected lines: prepare (render), recognise, lay out.
+
+:func:`prepare_page` runs where the PDF is (it renders the page, keeps a 150-dpi WebP
+for the site and removes coloured ink); :func:`recognize_page` needs only the prepared
+image, so it runs in a local worker process or on a Dask worker of another machine that
+has nothing but the package installed.
+
+Page problems become notes that name the page: blank, too coarse a scan, turned
+sideways or upside down (detected and rotated), skewed, and lines an editor should
+check against the image (low confidence or a guessed correction).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from .correct import correct_line
+from .engine import Engine, TextBox, engine_id
+from .gaps import with_gaps
+from .layout import OcrLine, build_lines
+from .render import render_page
+
+DPI = 200
+IMAGE_DPI = 150  # page images on the site
+COARSE_DPI = 150  # a scan below this is too coarse to trust
+CHECK_BELOW = 0.8  # lines whose weakest box scores below this are listed for checking
+_BLANK_INK = 0.0005  # share of dark pixels below which a page is blank
+
+
+@dataclass(frozen=True)
+class CheckedLine:
+    """A recognised line, and why an editor should check it (None when it is sure)."""
+
+    text: str
+    score: float
+    box: tuple[float, float, float, float]
+    check: str | None = None
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """Everything OCR produced for one page; cached as JSON."""
+
+    pdf_index: int
+    lines: tuple[CheckedLine, ...]
+    dpi: float
+    engine: str
+    scan_dpi: float | None = None
+    rotation: int = 0
+    skew: float = 0.0
+    notes: tuple[str, ...] = ()
+    size: tuple[int, int] = (0, 0)
+
+    @property
+    def text(self) -> str:
+        """The page text, one line per printed line."""
+        return "\n".join(line.text for line in self.lines)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-ready dict (the cache format)."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "OcrPage":
+        """Inverse of :meth:`to_json`."""
+        lines = tuple(CheckedLine(l["text"], l["score"], tuple(l["box"]), l.get("check")) for l in data["lines"])
+        return cls(data["pdf_index"], lines, data["dpi"], data["engine"], data.get("scan_dpi"),
+                   data.get("rotation", 0), data.get("skew", 0.0), tuple(data.get("notes", ())),
+                   tuple(data.get("size", (0, 0))))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A page ready for recognition: greyscale pixels and what the renderer knew."""
+
+    pdf_index: int
+    pixels: np.ndarray = field(repr=False)  # uint8, H × W
+    dpi: float
+    scan_dpi: float | None
+    webp: bytes = field(repr=False, default=b"")
+
+
+def prepare_page(path: Path, index: int, dpi: float = DPI, with_image: bool = True) -> Prepared:
+    """Render page ``index`` for OCR, with red seals and blue ink taken out, and a WebP."""
+    rendered = render_page(path, index, dpi, colour=True)
+    rgb = np.asarray(rendered.image, dtype=np.int16)
+    webp = _webp(rendered.image, rendered.dpi, _is_colourful(rgb)) if with_image else b""
+    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    ink = ((r - np.maximum(g, b) > 50) & (r > 110)) | (b - np.maximum(r, g) > 40)
+    grey = (0.299 * r + 0.587 * g + 0.114 * b).astype(np.uint8)
+    grey[ink] = 255
+    return Prepared(index, grey, rendered.dpi, rendered.scan_dpi, webp)
+
+
+def _is_colourful(rgb: np.ndarray) -> bool:
+    sample = rgb[::8, ::8]
+    spread = sample.max(axis=2) - sample.min(axis=2)
+    return bool((spread > 60).mean() > 0.0005)
+
+
+def _webp(image: Image.Image, dpi: float, colour: bool) -> bytes:
+    scale = IMAGE_DPI / dpi
+    small = image if colour else image.convert("L")
+    if scale < 1:
+        small = small.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.LANCZOS)
+    out = io.BytesIO()
+    small.save(out, "WEBP", quality=50, method=4)
+    return out.getvalue()
+
+
+def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
+    """Recognise a prepared page: orientation, lines, corrections, notes."""
+    pixels = page.pixels
+    notes: list[str] = []
+    if page.scan_dpi is not None and page.scan_dpi < COARSE_DPI:
+        notes.append(f"scanned at {page.scan_dpi:.0f} dpi, too coarse to trust: check every line against the image, or rescan at 200–300 dpi")
+    if (pixels < 128).mean() < _BLANK_INK:
+        notes.append("blank page: nothing to recognise")
+        return OcrPage(page.pdf_index, (), page.dpi, engine_id(), page.scan_dpi, notes=tuple(notes),
+                       size=(pixels.shape[1], pixels.shape[0]))
+    rotation, boxes, pixels = _oriented(pixels, engine)
+    if sum(1 for b in boxes if "…" in b.text or "..." in b.text) >= 3:  # a 目录 page
+        boxes = engine.recognize(np.stack([pixels] * 3, axis=-1), fine=True)
+    if rotation:
+        notes.append(f"scanned {'upside down' if rotation == 180 else 'sideways'}: turned by {rotation}° before reading")
+    lines, skew = build_lines(with_gaps(boxes, pixels), (pixels.shape[1], pixels.shape[0]))
+    if abs(skew) >= 0.5:
+        notes.append(f"skewed by {skew:.1f}°: lines were read along the skew")
+    coarse = bool(notes and notes[0].startswith("scanned at"))
+    checked = tuple(_checked(line, coarse) for line in lines)
+    unsure = sum(1 for line in checked if line.check)
+    if unsure:
+        notes.append(f"{unsure} of {len(checked)} lines need checking against the page image")
+    if not checked:
+        notes.append("no text recognised on the page")
+    return OcrPage(page.pdf_index, checked, page.dpi, engine_id(), page.scan_dpi, rotation, round(skew, 2),
+                   tuple(notes), (pixels.shape[1], pixels.shape[0]))
+
+
+def _checked(line: OcrLine, coarse: bool) -> CheckedLine:
+    text, fixes = correct_line(line.text)
+    reasons = []
+    if line.score < CHECK_BELOW:
+        reasons.append(f"low confidence {line.score:.2f}")
+    reasons += [f"guessed {f.before}→{f.after}" for f in fixes if f.guess]
+    if coarse and not reasons:
+        reasons.append("coarse scan")
+    return CheckedLine(text, round(line.score, 4), tuple(round(v, 1) for v in line.box), "; ".join(reasons) or None)
+
+
+def _quality(boxes: list[TextBox]) -> float:
+    chars = sum(len(b.text) for b in boxes)
+    return sum(b.score * len(b.text) for b in boxes) / chars if chars else 0.0
+
+
+def _tall_share(boxes: list[TextBox]) -> float:
+    tall = 0
+    for b in boxes:
+        xs, ys = [p[0] for p in b.quad], [p[1] for p in b.quad]
+        tall += (max(ys) - min(ys)) > 1.5 * (max(xs) - min(xs))
+    return tall / len(boxes) if boxes else 0.0
+
+
+def _oriented(pixels: np.ndarray, engine: Engine) -> tuple[int, list[TextBox], np.ndarray]:
+    """Read the page upright: try other orientations when it looks turned."""
+    boxes = engine.recognize(np.stack([pixels] * 3, axis=-1))
+    best = (_quality(boxes) * min(1.0, len(boxes) / 5), 0, boxes, pixels)
+    if _tall_share(boxes) > 0.5:
+        candidates = (90, 270)
+    elif _quality(boxes) < 0.85 and boxes:
+        candidates = (180,)
+    else:
+        return 0, boxes, pixels
+    for angle in candidates:
+        turned = np.ascontiguousarray(np.rot90(pixels, k=angle // 90))  # counter-clockwise
+        found = engine.recognize(np.stack([turned] * 3, axis=-1))
+        score = _quality(found) * min(1.0, len(found) / 5)
+        if score > best[0] + 0.05:
+            best = (score, angle, found, turned)
+    return best[1], best[2], best[3]
