@@ -50,7 +50,15 @@ def similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
-def evaluate(folder: Path, verbose: bool = False) -> dict:
+def char_errors(got: str, want: str) -> int:
+    """Edit distance between two texts, whitespace removed (for the character error rate)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(squeeze(got), squeeze(want))
+
+
+def evaluate(folder: Path, verbose: bool = False, ingest=ingest_pdf, pattern: str = "*.truth.json") -> dict:
+    """Split every issue in ``folder`` with ``ingest`` and score it against its truth."""
     totals = Counter()
     field_ok = Counter()
     field_n = Counter()
@@ -58,11 +66,12 @@ def evaluate(folder: Path, verbose: bool = False) -> dict:
     mismatches: list[str] = []
     pages = 0
     started = time.perf_counter()
-    for truth_path in sorted(folder.glob("*.truth.json")):
+    errors = chars = 0
+    for truth_path in sorted(folder.glob(pattern)):
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
         pdf = truth_path.with_name(truth["file"])
         try:
-            result = ingest_pdf(pdf)
+            result = ingest(pdf)
         except GazetteError as exc:
             mismatches.append(f"{pdf.name}: ingest failed: {exc.message}")
             totals["truth"] += len(truth["documents"])
@@ -102,7 +111,10 @@ def evaluate(folder: Path, verbose: bool = False) -> dict:
                     field_ok[name] += 1
                 else:
                     mismatches.append(f"{pdf.name}: 《{want['title'][:30]}》 {name}: expected {want[name]!r}, got {values[name]!r}")
-            sim = similarity(body_to_text(got.body), want["text"])
+            got_text = body_to_text(got.body)
+            errors += char_errors(got_text, want["text"])
+            chars += len(squeeze(want["text"]))
+            sim = similarity(got_text, want["text"])
             if sim < 0.98:
                 mismatches.append(f"{pdf.name}: 《{want['title'][:30]}》 text similarity {sim:.3f}")
             if values["pdf_pages"] == want["pdf_pages"] and sim >= 0.98:
@@ -120,6 +132,7 @@ def evaluate(folder: Path, verbose: bool = False) -> dict:
         "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
         "fields": {n: round(field_ok[n] / field_n[n], 4) if field_n[n] else None for n in FIELDS},
         "cover": {n: round(cover_ok[n] / totals["issues"], 4) if totals["issues"] else None for n in COVER_FIELDS},
+        "cer": round(errors / chars, 5) if chars else None,
         "seconds": round(elapsed, 1),
     }
     if verbose:
@@ -135,6 +148,7 @@ def markdown(report: dict) -> str:
         f"| document precision | {report['precision']:.4f} |",
         f"| document recall | {report['recall']:.4f} |",
         f"| document F1 | {report['f1']:.4f} |",
+        f"| body-text CER (matched documents) | {report['cer']:.4%} |" if report.get("cer") is not None else "| body-text CER | n/a |",
     ]
     lines += [f"| {name} accuracy | {value:.4f} |" for name, value in report["fields"].items() if value is not None]
     lines += [f"| cover {name} accuracy | {value:.4f} |" for name, value in report["cover"].items() if value is not None]

@@ -7,6 +7,7 @@ Layout (stable, readable, deterministic)::
         issue.md                 issue metadata, its 目录 and ordered document list
         01.md, 02.md, …          one file per document, in printed order
         2021-05.pdf              a copy of the source PDF (linked from the site)
+        pages/p0005.webp         150-dpi image of each scanned (OCR'd) page
       .gazette/manifest.json     SHA-256 of every file as Gazette last wrote it
 
 Editors may change any file. Before overwriting, :func:`write_results` compares a file
@@ -35,6 +36,8 @@ from .models import (
     IssueMeta,
     IngestResult,
     Kind,
+    OcrCheck,
+    OcrInfo,
     SourceRef,
     Status,
     TocEntry,
@@ -112,6 +115,13 @@ def render_document(doc: Document) -> str:
         },
         "status": doc.status.value,
     }
+    if doc.ocr:
+        meta["text_source"] = doc.text_source.value
+        meta["ocr"] = {
+            "engine": doc.ocr.engine,
+            "pages": list(doc.ocr.pages),
+            "check": [{"page": c.page, "line": c.text, "why": c.why} for c in doc.ocr.check],
+        }
     for key, value in doc.extra:
         meta.setdefault(key, value)
     return _front_matter(meta) + doc.body
@@ -205,7 +215,7 @@ def document_from_file(path: Path) -> Document:
     if not isinstance(source, dict):
         raise ContentError(f"{path}: 'source' must be a mapping with file, sha256, pdf_pages, printed_pages")
     known = {"id", "issue", "seq", "title", "kind", "doc_number", "issuer", "signed_date",
-             "effective_date", "section", "source", "status"}
+             "effective_date", "section", "source", "status", "text_source", "ocr"}
     extra = tuple(sorted((k, str(v)) for k, v in meta.items() if k not in known))
     pdf_pages = _span(source.get("pdf_pages"))
     return Document(
@@ -228,7 +238,25 @@ def document_from_file(path: Path) -> Document:
         body=body,
         status=_enum(path, Status, meta.get("status", "draft"), "status"),
         extra=extra,
+        ocr=_ocr_info(path, meta.get("ocr")),
     )
+
+
+def _ocr_info(path: Path, value: Any) -> OcrInfo | None:
+    """The ``ocr:`` block: engine, recognised pages and the lines still to check."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ContentError(f"{path}: 'ocr' must be a mapping with engine, pages and check; restore it from the .md.new file or re-ingest")
+    try:
+        pages = tuple(int(p) for p in value.get("pages") or [])
+        checks = tuple(
+            OcrCheck(int(c.get("page") or 0), str(c.get("line") or ""), str(c.get("why") or ""))
+            for c in value.get("check") or [] if isinstance(c, dict)
+        )
+    except (TypeError, ValueError, AttributeError):
+        raise ContentError(f"{path}: ocr: pages must be PDF page numbers and each check entry a mapping with page, line and why") from None
+    return OcrInfo(str(value.get("engine") or ""), pages, checks)
 
 
 def issue_from_file(path: Path) -> Issue:
@@ -318,7 +346,14 @@ def planned_files(result: IngestResult, pdf_path: Path) -> dict[str, bytes]:
     for doc in result.documents:
         files[f"{issue.id}/{document_filename(doc)}"] = render_document(doc).encode("utf-8")
     files[f"{issue.id}/{issue.source_file}"] = pdf_path.read_bytes()
+    for index, image in result.page_images:
+        files[f"{issue.id}/{page_image_name(index)}"] = image
     return files
+
+
+def page_image_name(pdf_index: int) -> str:
+    """Where a scanned page's image lives inside its issue folder: ``pages/p0005.webp``."""
+    return f"pages/p{pdf_index:04d}.webp"
 
 
 def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], force: bool = False) -> WriteReport:

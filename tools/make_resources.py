@@ -112,6 +112,46 @@ def mini_issue() -> None:
                n_docs=4, budget=300)
 
 
+def scanned_mini() -> None:
+    """``scan-mini.pdf``: mini-issue.pdf as an office scan (200 dpi, skew, blur, noise,
+    JPEG 60); ``scans/coarse-72dpi.pdf``: its cover and first body page at 72 dpi;
+    ``mixed-issue.pdf``: mini-issue.pdf with its PDF pages 4 and 5 replaced by
+    those scanned pages (a born-digital issue with two scanned pages)."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    from bench.make_scans import ImagePdfWriter, jpeg_page, make_rng, office_scan, render_gray
+
+    source = pdfium.PdfDocument(str(OUT / "mini-issue.pdf"))
+    (OUT / "scans").mkdir(exist_ok=True)
+    with ImagePdfWriter(OUT / "scan-mini.pdf") as writer:
+        for index in range(len(source)):
+            page = source[index]
+            grey, _ = office_scan(render_gray(page, 200), 200, make_rng("scan-mini", index))
+            writer.add_page(jpeg_page(np.ascontiguousarray(grey), 60, 200, page.get_size()))
+    with ImagePdfWriter(OUT / "scans" / "coarse-72dpi.pdf") as writer:
+        for index in (0, 2):
+            page = source[index]
+            writer.add_page(jpeg_page(render_gray(page, 72), 75, 72, page.get_size()))
+    scanned = PdfReader(OUT / "scan-mini.pdf")
+    born = PdfReader(OUT / "mini-issue.pdf")
+    mixed = PdfWriter()
+    for index, page in enumerate(born.pages, start=1):
+        mixed.add_page(scanned.pages[index - 1] if index in (4, 5) else page)
+    mixed.add_metadata({"/Producer": "gazette tools/make_resources.py"})
+    with (OUT / "mixed-issue.pdf").open("wb") as fh:
+        mixed.write(fh)
+
+
+def broken_scans() -> None:
+    """Deliberately bad scans in ``scans/`` (blank page, corrupt image, A3 at 600 dpi,
+    upside down, sideways, skewed), made by ``bench/make_scans.py --broken``."""
+    import subprocess
+
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_scans.py"), "--broken", str(OUT / "scans")],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     good = one_page_pdf()
@@ -126,7 +166,9 @@ def main() -> int:
     for name, data in files.items():
         (OUT / name).write_bytes(data)
     mini_issue()
-    for path in sorted(OUT.iterdir()):
+    scanned_mini()
+    broken_scans()
+    for path in sorted(OUT.rglob("*.pdf")):
         print(f"{path.stat().st_size:>8}  {path.relative_to(ROOT)}")
     return 0
 

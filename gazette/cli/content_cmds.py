@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -13,23 +14,32 @@ from ..errors import ContentError, ExitCode, GazetteError
 from ..export import iter_records, to_jsonl
 from ..ingest import ingest_pdf
 from ..models import IngestResult, IssueMeta, Status
+from ..ocr import OcrOptions
+from ..ocr.cache import default_cache_dir
 from . import cli
 from .options import content_option
 
 
 def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A page progress callback drawing a bar when stderr is a terminal."""
+    """A page progress callback drawing a bar (pages done, pages/s, time left) when
+    stderr is a terminal."""
     if not sys.stderr.isatty():
         yield None
         return
     bar = None
+    started = time.monotonic()
+
+    def rate(_item: object) -> str:
+        elapsed = time.monotonic() - started
+        return f"{bar.pos / elapsed:.2f} pages/s" if bar is not None and elapsed > 0 and bar.pos else ""
 
     def update(done: int, total: int) -> None:
         nonlocal bar
         if bar is None:
-            bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True,
+                                    show_eta=True, item_show_func=rate)
             bar.__enter__()
-        bar.update(1)
+        bar.update(max(0, done - bar.pos), current_item=done)
 
     try:
         yield update
@@ -38,11 +48,11 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
             bar.__exit__(None, None, None)
 
 
-def _ingest_one(pdf: Path, override: IssueMeta | None) -> IngestResult:
+def _ingest_one(pdf: Path, override: IssueMeta | None, ocr: OcrOptions | None) -> IngestResult:
     gen = _progress(pdf.name)
     callback = next(gen)
     try:
-        return ingest_pdf(pdf, override, callback)
+        return ingest_pdf(pdf, override, callback, ocr=ocr)
     finally:
         gen.close()
 
@@ -56,26 +66,43 @@ def _ingest_one(pdf: Path, override: IssueMeta | None) -> IngestResult:
 @click.option("--number", type=int, help="Issue number within the year, overriding the cover.")
 @click.option("--total-number", type=int, help="Running issue number (总第N期), overriding the cover.")
 @click.option("--date", "issue_date", help="Issue date as YYYY-MM-DD, overriding the cover.")
+@click.option("--ocr/--no-ocr", default=True, show_default=True, help="Recognise pages without a usable text layer (scans) by OCR.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="OCR worker processes [default: one per core].")
+@click.option("--scheduler", metavar="ADDRESS", help="Run page OCR on a Dask cluster, e.g. tcp://10.0.0.5:8786 (workers need only `pip install gazette`).")
+@click.option("--dpi", type=click.IntRange(100, 600), default=200, show_default=True, help="Resolution scanned pages are rendered at for OCR.")
+@click.option("--ocr-cache", type=click.Path(path_type=Path), help="OCR cache folder [default: ~/.cache/gazette/ocr, or $GAZETTE_CACHE/ocr].")
+@click.option("--no-ocr-cache", is_flag=True, help="Neither read nor write the OCR cache.")
 def ingest(pdfs: tuple[Path, ...], content_dir: Path, force: bool, gazette_name: str | None,
-           year: int | None, number: int | None, total_number: int | None, issue_date: str | None) -> None:
+           year: int | None, number: int | None, total_number: int | None, issue_date: str | None,
+           ocr: bool, jobs: int | None, scheduler: str | None, dpi: int, ocr_cache: Path | None,
+           no_ocr_cache: bool) -> None:
     """Read issue PDFs, split them into documents and write content/.
 
     Every PDF is read and split first; content/ is written only afterwards. A bad PDF is
     reported and skipped; the others are still ingested, and the exit code is non-zero.
     Files that editors changed are never overwritten without --force.
 
+    Scanned pages (no text layer, or an unreadable one) are recognised by OCR, in
+    parallel, and cached: a re-ingest reads them back from the cache in seconds, and an
+    interrupted run resumes where it stopped.
+
     \b
     Example:
         gazette ingest samples/2023-01.pdf samples/2023-02.pdf --content content/
+        gazette ingest scans/1987-*.pdf --jobs 2 --scheduler tcp://10.0.0.5:8786
     """
     override = IssueMeta(gazette_name=gazette_name, year=year, number=number,
                          total_number=total_number, date=issue_date)
+    options = None
+    if ocr:
+        cache = None if no_ocr_cache else (ocr_cache or default_cache_dir())
+        options = OcrOptions(dpi=dpi, jobs=jobs, scheduler=scheduler, cache_dir=cache)
     results: list[tuple[IngestResult, Path]] = []
     failures: list[GazetteError] = []
     seen: dict[str, Path] = {}
     for pdf in pdfs:
         try:
-            result = _ingest_one(pdf, override)
+            result = _ingest_one(pdf, override, options)
             if result.issue.id in seen:
                 raise ContentError(f"{pdf}: has the same issue id {result.issue.id} as {seen[result.issue.id]}; ingest them separately or give --year/--number")
             _check_same_gazette(content_dir, result, pdf)

@@ -24,7 +24,7 @@ _FULL = {"(": "（", ")": "）", ",": "，", ":": "：", ";": "；", "?": "？",
 _DOC_NO_RE = re.compile(rf"([{_HAN}]{{1,16}})\s*[〔\[［(（【{{｛]\s*((?:19|20)\d{{2}})\s*[〕\]］)）】}}｝]\s*(\d{{1,5}})\s*号")
 _FOLIO_RE = re.compile(r"^[一\-－—–~～]{1,2}\s*(\d{1,4})\s*[一\-－—–~～]{1,2}$")
 _YEAR_RE = re.compile(rf"[{_CN_DIGITS}{_ZERO_LIKE}]{{4}}(?=\s*年)")
-_PAIR_RE = re.compile(r"\(([^()（）\n]{0,60})\)")
+_PAIR_RE = re.compile(r"[(（]([^()（）\n]{0,60})[)）]")
 _PUNCT_RE = re.compile(r"[,:;?!]")
 _LEADER_RE = re.compile(r"(?:[…⋯]|\.{2,}|·{2,})(?:[\s\u3000]*(?:[…⋯]|\.{2,}|·{2,}))*")
 
@@ -102,9 +102,11 @@ def _brackets(text: str) -> tuple[str, list[Fix]]:
         start, end = match.start(), match.end()
         inner = match.group(1)
         outside = text[start - 1:start] + text[end:end + 1]
-        if any(_is_han(c) for c in inner) or any(_is_han(c) or c in "，。；：、" for c in outside):
+        mixed = "（" in match.group(0) or "）" in match.group(0)
+        if mixed or any(_is_han(c) for c in inner) or any(_is_han(c) or c in "，。；：、" for c in outside):
             fixed = f"（{inner}）"
-            fixes.append(Fix("brackets", match.group(0), fixed))
+            if fixed != match.group(0):
+                fixes.append(Fix("brackets", match.group(0), fixed))
             return fixed
         return match.group(0)
 

@@ -10,7 +10,8 @@ recognised by the very code that reads born-digital pages:
 * boxes on one baseline are merged into one line; wide gaps become spaces (one for a
   word gap, two full-width ones for a leader or a tab stop);
 * a first-line indent of about two characters becomes ``\\u3000\\u3000``, as the text
-  layer of a gazette has it; centred and right-aligned lines get no indent.
+  layer of a gazette has it; centred and right-aligned lines get no indent. The
+  margins are where two or more lines start and end.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from typing import Sequence
 
 from .engine import Char, TextBox
 
-_CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】〔〕…—·「」『』")
 _INDENT_MIN, _INDENT_MAX = 1.2, 4.5  # paragraph indent, in character heights
 
 
@@ -102,9 +102,9 @@ def build_lines(boxes: Sequence[TextBox], size: tuple[int, int]) -> tuple[list[O
     lines: list[OcrLine] = []
     for block in _reading_blocks(items):
         grouped = _group_lines(block)
-        left = _left_margin(grouped)
+        margins = _margins(grouped)
         for row in grouped:
-            lines.append(_line(row, left))
+            lines.append(_line(row, margins))
     return lines, angle
 
 
@@ -170,15 +170,18 @@ def _group_lines(items: list[_Box]) -> list[list[_Box]]:
     return rows
 
 
-def _left_margin(rows: list[list[_Box]]) -> float:
-    """The text block's left edge: where the long lines start."""
-    extents = [(row[0].x0, row[-1].x1) for row in rows]
-    longest = max(x1 - x0 for x0, x1 in extents)
-    starts = sorted(x0 for x0, x1 in extents if x1 - x0 >= 0.75 * longest)
-    return starts[len(starts) // 4] if starts else min(x0 for x0, _ in extents)
+def _margins(rows: list[list[_Box]]) -> tuple[float, float]:
+    """The text block's left and right edges: the outermost x where two or more lines
+    start (end), so a page of short paragraph ends still finds its margin."""
+    height = statistics.median(b.height for row in rows for b in row)
+    starts = sorted(row[0].x0 for row in rows)
+    ends = sorted((row[-1].x1 for row in rows), reverse=True)
+    left = next((x for i, x in enumerate(starts[:-1]) if starts[i + 1] - x <= 0.5 * height), starts[0])
+    right = next((x for i, x in enumerate(ends[:-1]) if x - ends[i + 1] <= 0.5 * height), ends[0])
+    return left, right
 
 
-def _line(row: list[_Box], left: float) -> OcrLine:
+def _line(row: list[_Box], margins: tuple[float, float]) -> OcrLine:
     height = statistics.median(b.height for b in row)
     parts: list[str] = []
     prev: _Box | None = None
@@ -189,8 +192,9 @@ def _line(row: list[_Box], left: float) -> OcrLine:
         parts.append(text)
         prev = box
     text = "".join(parts)
-    indent = (row[0].x0 - left) / height
-    if _INDENT_MIN <= indent <= _INDENT_MAX:
+    indent = (row[0].x0 - margins[0]) / height
+    centred = abs((row[0].x0 - margins[0]) - (margins[1] - row[-1].x1)) < 1.2 * height
+    if _INDENT_MIN <= indent <= _INDENT_MAX and not centred:
         text = "\u3000\u3000" + text
     box = (row[0].x0, min(b.y0 for b in row), row[-1].x1, max(b.y1 for b in row))
     return OcrLine(text, min(b.score for b in row), box)

@@ -84,6 +84,7 @@ class Prepared:
     dpi: float
     scan_dpi: float | None
     webp: bytes = field(repr=False, default=b"")
+    damaged: str | None = None
 
 
 def prepare_page(path: Path, index: int, dpi: float = DPI, with_image: bool = True) -> Prepared:
@@ -95,7 +96,7 @@ def prepare_page(path: Path, index: int, dpi: float = DPI, with_image: bool = Tr
     ink = ((r - np.maximum(g, b) > 50) & (r > 110)) | (b - np.maximum(r, g) > 40)
     grey = (0.299 * r + 0.587 * g + 0.114 * b).astype(np.uint8)
     grey[ink] = 255
-    return Prepared(index, grey, rendered.dpi, rendered.scan_dpi, webp)
+    return Prepared(index, grey, rendered.dpi, rendered.scan_dpi, webp, rendered.damaged)
 
 
 def _is_colourful(rgb: np.ndarray) -> bool:
@@ -117,7 +118,7 @@ def _webp(image: Image.Image, dpi: float, colour: bool) -> bytes:
 def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
     """Recognise a prepared page: orientation, lines, corrections, notes."""
     pixels = page.pixels
-    notes: list[str] = []
+    notes: list[str] = [page.damaged] if page.damaged else []
     if page.scan_dpi is not None and page.scan_dpi < COARSE_DPI:
         notes.append(f"scanned at {page.scan_dpi:.0f} dpi, too coarse to trust: check every line against the image, or rescan at 200–300 dpi")
     if (pixels < 128).mean() < _BLANK_INK:
@@ -132,7 +133,7 @@ def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
     lines, skew = build_lines(with_gaps(boxes, pixels), (pixels.shape[1], pixels.shape[0]))
     if abs(skew) >= 0.5:
         notes.append(f"skewed by {skew:.1f}°: lines were read along the skew")
-    coarse = bool(notes and notes[0].startswith("scanned at"))
+    coarse = any(note.startswith("scanned at") for note in notes)
     checked = tuple(_checked(line, coarse) for line in lines)
     unsure = sum(1 for line in checked if line.check)
     if unsure:
@@ -168,19 +169,28 @@ def _tall_share(boxes: list[TextBox]) -> float:
 
 
 def _oriented(pixels: np.ndarray, engine: Engine) -> tuple[int, list[TextBox], np.ndarray]:
-    """Read the page upright: try other orientations when it looks turned."""
+    """Read the page upright (angles counter-clockwise): try other orientations when it
+    looks turned.
+
+    On a sideways page every text line is a tall box; RapidOCR turns tall crops a quarter
+    counter-clockwise before reading, so when those crops read well the page needs the
+    same turn, and otherwise the opposite one. An upside-down page reads badly.
+    """
     boxes = engine.recognize(np.stack([pixels] * 3, axis=-1))
-    best = (_quality(boxes) * min(1.0, len(boxes) / 5), 0, boxes, pixels)
     if _tall_share(boxes) > 0.5:
-        candidates = (90, 270)
-    elif _quality(boxes) < 0.85 and boxes:
+        candidates = (90, 270) if _quality(boxes) >= 0.8 else (270, 90)
+        best: tuple[float, int, list[TextBox], np.ndarray] | None = None
+    elif boxes and _quality(boxes) < 0.85:
         candidates = (180,)
+        best = (_quality(boxes) * min(1.0, len(boxes) / 5), 0, boxes, pixels)
     else:
         return 0, boxes, pixels
     for angle in candidates:
-        turned = np.ascontiguousarray(np.rot90(pixels, k=angle // 90))  # counter-clockwise
+        turned = np.ascontiguousarray(np.rot90(pixels, k=angle // 90))
         found = engine.recognize(np.stack([turned] * 3, axis=-1))
         score = _quality(found) * min(1.0, len(found) / 5)
-        if score > best[0] + 0.05:
+        if best is None or score > best[0] + 0.05:
             best = (score, angle, found, turned)
+        if score >= 0.9 and _tall_share(found) < 0.2:
+            break
     return best[1], best[2], best[3]

@@ -8,6 +8,7 @@ trust, whatever dpi it is rendered at).
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ class Rendered:
     dpi: float
     scan_dpi: float | None  # resolution of the largest image on the page, if any
     size_pt: tuple[float, float]
+    damaged: str | None = None  # why the page's scan image could be read only in part
 
 
 def render_page(path: Path, index: int, dpi: float, colour: bool = False) -> Rendered:
@@ -44,20 +46,22 @@ def render_page(path: Path, index: int, dpi: float, colour: bool = False) -> Ren
         scale = dpi / 72
         if width * height * scale * scale > MAX_PIXELS:
             scale = math.sqrt(MAX_PIXELS / (width * height))
-        scan_dpi = _scan_dpi(page, width, height)
+        scan_dpi, damaged = _scan_image(page, width, height)
         bitmap = page.render(scale=scale, grayscale=not colour, may_draw_forms=False)
         image = bitmap.to_pil()
         image = image.convert("RGB" if colour else "L")
         bitmap.close()
         page.close()
-        return Rendered(image=image, dpi=scale * 72, scan_dpi=scan_dpi, size_pt=(width, height))
+        return Rendered(image=image, dpi=scale * 72, scan_dpi=scan_dpi, size_pt=(width, height), damaged=damaged)
     finally:
         pdf.close()
 
 
-def _scan_dpi(page: pdfium.PdfPage, width: float, height: float) -> float | None:
-    """Pixels per inch of the largest image covering most of the page (a scan)."""
+def _scan_image(page: pdfium.PdfPage, width: float, height: float) -> tuple[float | None, str | None]:
+    """Pixels per inch of the largest image covering most of the page (a scan), and
+    whether its JPEG stream is damaged (PDFium then draws only the part it could read)."""
     best: float | None = None
+    best_obj = None
     best_area = 0.0
     try:
         for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
@@ -68,7 +72,22 @@ def _scan_dpi(page: pdfium.PdfPage, width: float, height: float) -> float | None
             px_w, px_h = obj.get_px_size()
             long_px, long_pt = max(px_w, px_h), max(right - left, top - bottom)
             if long_pt > 0:
-                best, best_area = long_px / (long_pt / 72), area
+                best, best_area, best_obj = long_px / (long_pt / 72), area, obj
+        return best, _damage(best_obj) if best_obj is not None else None
     except pdfium.PdfiumError:
+        return best, None
+
+
+def _damage(obj: pdfium.PdfImage) -> str | None:
+    try:
+        if obj.get_filters() != ["DCTDecode"]:
+            return None
+        data = bytes(obj.get_data(decode_simple=False))
+    except (pdfium.PdfiumError, ValueError):
         return None
-    return best
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+    except (OSError, SyntaxError, ValueError) as exc:
+        return f"its scan image is damaged ({exc}); only part of the page could be read — rescan it"
+    return None
