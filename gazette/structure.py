@@ -22,7 +22,7 @@ _CN_NUM = "零〇一二两三四五六七八九十百千"
 # The gap after an article number is printed, but OCR (and some text layers) lose it:
 # without one, the article must go on with a word that cannot continue a reference to
 # that article (第五条规定的…, 第五条第二款…, 第五条、第六条… are references, not articles).
-_NO_GAP_ARTICLE = r"(?!规定|所|第|的|中|至|和|及|与|或|以|、|，|。|之)[\u4e00-\u9fff（《“]"
+_NO_GAP_ARTICLE = r"(?!规定|所|第|的|中(?!华人民共和国)|至|和|及|与|或|以|、|，|。|之)[\u4e00-\u9fff（《“]"
 ARTICLE_RE = re.compile(rf"^第([{_CN_NUM}]+|\d+)条(?:之[{_CN_NUM}]+)?(?=[\s　]|$|{_NO_GAP_ARTICLE})")
 # A heading without its gap (第三章总则) is recognised when it is short and not a sentence.
 CHAPTER_RE = re.compile(rf"^第[{_CN_NUM}\d]+[编章](?:[\s　]|$|(?=[\u4e00-\u9fff][^。；，：]{{0,14}}$))")

@@ -17,6 +17,9 @@ _LEADERS = r"(?:[…⋯]+|[\.．·•‥_\-—]{2,}|[\s\u3000]{2,})"
 _PAGE = r"[（(〔【]?\s*(?:第\s*)?(?P<page>[0-9０-９]{1,4})\s*(?:页)?\s*[）)〕】]?"
 _ENTRY_RE = re.compile(rf"^(?P<text>.*?)\s*{_LEADERS}\s*{_PAGE}$")
 _BARE_ENTRY_RE = re.compile(rf"^(?P<text>.*?[^\d\s（(])\s+{_PAGE}$")
+# A line ending in a dot leader ends its entry even when the page number after the
+# leader is unreadable (a scan): leaders stand only at the end of an entry.
+_LEADER_END_RE = re.compile(r"^(?P<text>.*?[^\s…⋯.．·•])\s*(?:[…⋯]+|[.．·•]{2,})$")
 _ORNAMENTS = "◆◇■□●○★☆▲△▶►·•※◎❖"
 _DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
@@ -103,6 +106,11 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             entries.append(_entry("".join(pending) + text, page, section))
             pending = []
             continue
+        unnumbered = _LEADER_END_RE.match(line)
+        if unnumbered:
+            entries.append(_entry("".join(pending) + _compact(unnumbered.group("text")), None, section))
+            pending = []
+            continue
         only_no = _DOC_NO_ONLY_RE.match(compact)
         if only_no and not pending and entries and entries[-1].doc_number is None:
             last = entries[-1]
@@ -118,7 +126,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
     return entries
 
 
-def _entry(text: str, page: int, section: str | None) -> TocEntry:
+def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
     match = _DOC_NO_SUFFIX_RE.match(text)
     if match:
         return TocEntry(match.group("title"), page, section, match.group("no"))

@@ -52,3 +52,24 @@ def built_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory) -
     site = tmp_path_factory.mktemp("built") / "site"
     build_site(sample_content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
     return site
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The CLI's default OCR cache (~/.cache/gazette) is never touched by the tests."""
+    os.environ["GAZETTE_CACHE"] = str(tmp_path_factory.mktemp("gazette-cache"))
+
+
+@pytest.fixture(scope="session")
+def ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One OCR cache shared by the OCR tests, so each scanned page is recognised once."""
+    return tmp_path_factory.mktemp("ocr-cache")
+
+
+@pytest.fixture(scope="session")
+def scan_mini(ocr_cache: Path):
+    """tests/resources/scan-mini.pdf (an office scan of mini-issue.pdf) ingested with OCR."""
+    from gazette.ingest import ingest_pdf
+    from gazette.ocr import OcrOptions
+
+    return ingest_pdf(RESOURCES / "scan-mini.pdf", ocr=OcrOptions(cache_dir=ocr_cache))

@@ -26,7 +26,7 @@ _FOLIO_RE = re.compile(r"^[一\-－—–~～]{1,2}\s*(\d{1,4})\s*[一\-－—�
 _YEAR_RE = re.compile(rf"[{_CN_DIGITS}{_ZERO_LIKE}]{{4}}(?=\s*年)")
 _PAIR_RE = re.compile(r"[(（]([^()（）\n]{0,60})[)）]")
 _PUNCT_RE = re.compile(r"[,:;?!]")
-_LEADER_RE = re.compile(r"(?:[…⋯]|\.{2,}|·{2,})(?:[\s\u3000]*(?:[…⋯]|\.{2,}|·{2,}))*")
+_LEADER_RE = re.compile(r"[.．·]?[\s\u3000]*(?:[…⋯]|[.．·]{2})(?:[\s\u3000]*(?:[…⋯]|[.．·]))*[\s\u3000]*")
 
 
 @dataclass(frozen=True)

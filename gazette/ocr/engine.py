@@ -27,6 +27,9 @@ from ..errors import GazetteError
 
 DET_SIDE = 1216
 MAX_SIDE = 2400
+# Bumped whenever Gazette's own page reading (orientation, gaps, layout, corrections)
+# changes, so cached pages from an older reading are recognised again.
+PIPELINE = 6
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ def engine_id() -> str:
     for model in sorted(_models_dir().glob("*.onnx")):
         digest.update(model.name.encode())
         digest.update(str(model.stat().st_size).encode())
-    return f"rapidocr-{__version__}+{digest.hexdigest()[:10]}-det{DET_SIDE}"
+    return f"rapidocr-{__version__}+{digest.hexdigest()[:10]}-det{DET_SIDE}-g{PIPELINE}"
 
 
 def check_models() -> list[Path]:
@@ -127,6 +130,18 @@ class Engine:
                 chars = tuple(_char(t, b) for t, _s, b in words[i] if b is not None and t)
             boxes.append(TextBox(tuple((float(x), float(y)) for x, y in quad), str(text), float(score), chars))
         return boxes
+
+
+    def read_line(self, image: np.ndarray) -> tuple[str, float]:
+        """Recognise an image that holds one line of text, without detection (RapidOCR's
+        recogniser alone: its pipeline cannot skip detection and still return text)."""
+        try:
+            result = self._fast.recognize_txt([image])
+        except Exception:  # RapidOCRError: nothing recognised
+            return "", 0.0
+        if not result.txts:
+            return "", 0.0
+        return str(result.txts[0]), float(result.scores[0])
 
 
 def _char(text: str, box: object) -> Char:

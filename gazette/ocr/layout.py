@@ -145,11 +145,21 @@ def _gutter(items: list[_Box], x0: float, width: float) -> float | None:
         crossing = sum(1 for b in items if b.x0 + height * 0.3 < x < b.x1 - height * 0.3)
         left = sum(1 for b in items if b.x1 <= x)
         right = sum(1 for b in items if b.x0 >= x)
-        if crossing * 6 <= len(items) and left >= 5 and right >= 5 and (left + right) * 4 >= len(items) * 3:
+        if crossing * 6 <= len(items) and left >= 5 and right >= 5 and (left + right) * 4 >= len(items) * 3 \
+                and _is_column([b for b in items if b.x0 >= x], x, height):
             score = crossing * 1000 + abs(step - 50)
             if best is None or score < best[0]:
                 best = (score, x)
     return best[1] if best else None
+
+
+def _is_column(boxes: list[_Box], gutter: float, height: float) -> bool:
+    """Boxes right of a gutter form a text column when they are lines of text that start
+    near it, not page numbers or dates pushed to the right margin."""
+    starts = sorted(b.x0 for b in boxes)
+    near = sum(1 for x in starts if x - starts[0] <= 2.5 * height)
+    wide = statistics.median(b.x1 - b.x0 for b in boxes) >= 6 * height
+    return starts[0] - gutter <= 3 * height and near * 2 >= len(boxes) and wide
 
 
 def _group_lines(items: list[_Box]) -> list[list[_Box]]:

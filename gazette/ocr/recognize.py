@@ -13,6 +13,7 @@ check against the image (low confidence or a guessed correction).
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -126,8 +127,7 @@ def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
         return OcrPage(page.pdf_index, (), page.dpi, engine_id(), page.scan_dpi, notes=tuple(notes),
                        size=(pixels.shape[1], pixels.shape[0]))
     rotation, boxes, pixels = _oriented(pixels, engine)
-    if sum(1 for b in boxes if "…" in b.text or "..." in b.text) >= 3:  # a 目录 page
-        boxes = engine.recognize(np.stack([pixels] * 3, axis=-1), fine=True)
+    boxes = _leader_ends(boxes, pixels, engine)
     if rotation:
         notes.append(f"scanned {'upside down' if rotation == 180 else 'sideways'}: turned by {rotation}° before reading")
     lines, skew = build_lines(with_gaps(boxes, pixels), (pixels.shape[1], pixels.shape[0]))
@@ -153,6 +153,56 @@ def _checked(line: OcrLine, coarse: bool) -> CheckedLine:
     if coarse and not reasons:
         reasons.append("coarse scan")
     return CheckedLine(text, round(line.score, 4), tuple(round(v, 1) for v in line.box), "; ".join(reasons) or None)
+
+
+_LEADER_CHARS = "…⋯.．·•-—_"
+_PAGE_END_RE = re.compile(r"^[.．·…]*(\d{1,4})[.．·]?$")
+
+
+def _leader_ends(boxes: list[TextBox], pixels: np.ndarray, engine: Engine) -> list[TextBox]:
+    """Read again the ends of 目录 lines, where detection loses dot leaders and the page
+    numbers after them: on a page where several boxes end in a leader and stop short
+    of the right margin, the last group of tall glyphs to its right on the same line
+    (the page number; leader dots are short) is recognised on its own."""
+    ending = [b for b in boxes if b.text.rstrip()[-1:] in _LEADER_CHARS]
+    if len(ending) < 3:
+        return boxes
+    result = list(boxes)
+    for box in ending:
+        xs, ys = [x for x, _ in box.quad], [y for _, y in box.quad]
+        height = max(ys) - min(ys)
+        if any(min(x for x, _ in o.quad) > max(xs) - 2 and abs(min(y for _, y in o.quad) - min(ys)) < height / 2
+               for o in boxes if o is not box):
+            continue  # something was found to the right already
+        y0, y1 = int(max(0, min(ys) - 2)), int(min(pixels.shape[0], max(ys) + 2))
+        start = int(max(xs))
+        digits = _rightmost_glyphs(pixels[y0:y1, start:], height)
+        if digits is None:
+            continue
+        a, b = start + digits[0], start + digits[1]
+        text, score = engine.read_line(np.stack([pixels[y0:y1, a:b]] * 3, axis=-1))
+        number = _PAGE_END_RE.search(text)
+        if number and score >= 0.5:
+            quad = ((a, y0), (b, y0), (b, y1), (a, y1))
+            result.append(TextBox(tuple((float(x), float(y)) for x, y in quad), "……" + number.group(1), score))
+    return result
+
+
+def _rightmost_glyphs(strip: np.ndarray, height: float) -> tuple[int, int] | None:
+    """Column span of the last group of tall glyphs (a page number, not leader dots) in
+    a strip, with a little white around it."""
+    tall = (strip < 128).sum(axis=0) >= 0.25 * height
+    columns = np.flatnonzero(tall)
+    if columns.size == 0:
+        return None
+    end = int(columns[-1])
+    begin = end
+    for col in columns[::-1]:
+        if begin - col > 0.6 * height:
+            break
+        begin = int(col)
+    pad = int(0.3 * height)
+    return max(0, begin - pad), min(strip.shape[1], end + pad + 1)
 
 
 def _quality(boxes: list[TextBox]) -> float:

@@ -19,7 +19,7 @@ from PIL import Image
 
 from ..errors import InputFileError
 
-MAX_PIXELS = 40_000_000  # ≈ A3 at 300 dpi (3508 × 4961 = 17.4 Mpx) with room to spare
+MAX_PIXELS = 25_000_000  # A3 at 300 dpi is 17.4 Mpx; a larger page is rendered coarser
 RENDERER = f"pdfium-{pdfium.version.PDFIUM_INFO.build}"
 
 
@@ -45,7 +45,7 @@ def render_page(path: Path, index: int, dpi: float, colour: bool = False) -> Ren
         width, height = page.get_size()
         scale = dpi / 72
         if width * height * scale * scale > MAX_PIXELS:
-            scale = math.sqrt(MAX_PIXELS / (width * height))
+            scale = math.sqrt(MAX_PIXELS / (width * height)) * 0.99
         scan_dpi, damaged = _scan_image(page, width, height)
         bitmap = page.render(scale=scale, grayscale=not colour, may_draw_forms=False)
         image = bitmap.to_pil()

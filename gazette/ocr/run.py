@@ -165,22 +165,25 @@ def _run_dask(path: Path, todo: list[int], options: OcrOptions, finished: Callab
     try:
         window = max(2, 2 * len(client.scheduler_info().get("workers", {})))
         queue = list(todo)
-        stream = as_completed()
         index_of: dict[str, int] = {}
 
-        def submit() -> None:
-            index = queue.pop(0)
-            try:
-                prepared = prepare_page(path, index, options.dpi)
-            except Exception as exc:
-                finished(index, PageResult(None, error=f"page {index} cannot be rendered ({type(exc).__name__}: {exc})"))
-                return
-            future = client.submit(_remote_task, prepared, pure=False, key=f"gazette-ocr-{path.name}-{index}-{os.getpid()}")
-            index_of[future.key] = index
-            stream.add(future)
+        def submit():
+            while queue:
+                index = queue.pop(0)
+                try:
+                    prepared = prepare_page(path, index, options.dpi)
+                except Exception as exc:
+                    finished(index, PageResult(None, error=f"page {index} cannot be rendered ({type(exc).__name__}: {exc})"))
+                    continue
+                future = client.submit(_remote_task, prepared, pure=False, key=f"gazette-ocr-{path.name}-{index}-{os.getpid()}")
+                index_of[future.key] = index
+                return future
+            return None
 
-        while queue and stream.count() < window:
-            submit()
+        first = [f for f in (submit() for _ in range(window)) if f is not None]
+        if not first:
+            return
+        stream = as_completed(first)
         for future in stream:
             index = index_of.pop(future.key)
             try:
@@ -188,6 +191,8 @@ def _run_dask(path: Path, todo: list[int], options: OcrOptions, finished: Callab
             except Exception as exc:
                 finished(index, PageResult(None, error=f"page {index}: the Dask task failed ({type(exc).__name__}: {exc})"))
             while queue and stream.count() < window:
-                submit()
+                more = submit()
+                if more is not None:
+                    stream.add(more)
     finally:
         client.close()
