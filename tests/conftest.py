@@ -73,3 +73,22 @@ def scan_mini(ocr_cache: Path):
     from gazette.ocr import OcrOptions
 
     return ingest_pdf(RESOURCES / "scan-mini.pdf", ocr=OcrOptions(cache_dir=ocr_cache))
+
+
+@pytest.fixture(scope="session")
+def scan_site(scan_mini, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """scan-mini.pdf ingested with OCR, all published but 2021-05-04 (a draft alone on
+    PDF page 6), built into a real site."""
+    from gazette.content import load_archive, set_status, write_results
+    from gazette.models import Status
+    from gazette.site import build_site
+
+    root = tmp_path_factory.mktemp("scan-site")
+    content = root / "content"
+    write_results(content, [(scan_mini, RESOURCES / "scan-mini.pdf")])
+    for doc_id, path in load_archive(content).paths.items():
+        if doc_id != "2021-05-04":
+            set_status(path, Status.PUBLISHED)
+    site = root / "site"
+    build_site(content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
+    return site

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import __version__
-from ..content import load_archive
+from ..content import Archive, load_archive
 from ..errors import BuildError
 from . import machine, search
 from .tree import SiteTree, write_tree
@@ -116,7 +116,9 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
 
     started = time.perf_counter()
     config_path = find_config(config)
-    archive = load_archive(content).public()
+    everything = load_archive(content)
+    archive = everything.public()
+    private_pages = _private_pages(everything)
     phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
 
     def phase(name: str) -> None:
@@ -141,7 +143,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
-        tree = write_tree(archive, content, docs_dir, url)
+        tree = write_tree(archive, content, docs_dir, url, private_pages=private_pages)
         phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
@@ -185,6 +187,16 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
     count = tree.pages if rendered is None else len(rendered)
     return BuildReport(site, len(archive.issues), len(archive.documents), tree.pages, count,
                        rendered is not None, time.perf_counter() - started, tuple(phases))
+
+
+def _private_pages(archive: Archive) -> dict[str, set[int]]:
+    """Per issue, the PDF pages that print any document not approved for release."""
+    found: dict[str, set[int]] = {}
+    for doc in archive.documents.values():
+        if not doc.is_public:
+            first, last = doc.source.pdf_pages
+            found.setdefault(doc.issue_id, set()).update(range(first, last + 1))
+    return found
 
 
 def _tree_signature(folder: Path) -> str:

@@ -140,9 +140,54 @@ def bigrams(text: str) -> str:
     return " ".join(sorted(grams))
 
 
+@dataclass(frozen=True)
+class ScanPage:
+    """A scanned page of an OCR'd document: PDF page, printed page, image link and size
+    (no link when the page also prints a document that is not public)."""
+
+    pdf_page: int
+    printed: int | None
+    href: str | None
+    size: tuple[int, int] | None
+
+
+OCR_NOTICE = "本文由扫描件识别，如有出入以原版扫描页为准。"
+
+
+def scan_anchor(page: ScanPage) -> str:
+    """The id of a scanned page's figure: ``scan-p5`` (PDF page 5)."""
+    return f"scan-p{page.pdf_page}"
+
+
+def _page_label(page: ScanPage) -> str:
+    return f"第{page.printed}页" if page.printed is not None else f"PDF第{page.pdf_page}页"
+
+
+def scans_html(pages: Sequence[ScanPage]) -> tuple[str, str]:
+    """The OCR notice with links to each page, and the figures of the page images."""
+    if not pages:
+        return "", ""
+    links = "、".join(f'<a href="#{scan_anchor(p)}">{esc(_page_label(p))}</a>' for p in pages)
+    notice = (f'<div class="gz-ocr-note admonition note" data-pagefind-ignore><p class="admonition-title">扫描件识别文本</p>'
+              f'<p>{esc(OCR_NOTICE)}原版扫描页：{links}。</p></div>')
+    figures = ['<section class="gz-scans" data-pagefind-ignore>', "<h2>原版扫描页</h2>"]
+    for p in pages:
+        label = esc(_page_label(p))
+        if p.href and p.size:
+            figures.append(
+                f'<figure id="{scan_anchor(p)}" class="gz-scan"><a href="{esc(p.href)}">'
+                f'<img src="{esc(p.href)}" loading="lazy" decoding="async" width="{p.size[0]}" height="{p.size[1]}" '
+                f'alt="公报{label}扫描图"></a><figcaption>公报{label}（PDF 第{p.pdf_page}页）</figcaption></figure>')
+        else:
+            figures.append(f'<figure id="{scan_anchor(p)}" class="gz-scan gz-scan-missing"><figcaption>公报{label}：'
+                           "此页同时刊载尚未公开的文件，扫描图暂不提供。</figcaption></figure>")
+    figures.append("</section>")
+    return notice, "\n".join(figures)
+
+
 def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_text: str,
-                  validity: str) -> str:
-    """The whole document page."""
+                  validity: str, scans: Sequence[ScanPage] = ()) -> str:
+    """The whole document page; an OCR'd document says so and shows its page images."""
     label = issue_label(issue)
     kind = KIND_LABELS[doc.kind]
     first_pdf = doc.source.pdf_pages[0]
@@ -170,6 +215,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
     }
     ld = {k: v for k, v in ld.items() if v is not None}
     searchable = doc.title + "\n" + plain_text
+    notice, figures = scans_html(scans)
     return page(
         '<article class="gz-doc" data-pagefind-body>',
         f'<h1 class="gz-title" data-pagefind-meta="title">{esc(doc.title)}</h1>',
@@ -179,7 +225,9 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
         metadata_table(doc, issue, validity),
         f'<p class="gz-source" data-pagefind-ignore><a href="{esc(links.pdf)}#page={first_pdf}">查看原版公报 PDF 第{first_pdf}页</a>'
         f'（SHA-256 <code>{esc(doc.source.sha256[:16])}…</code>）</p>',
+        notice,
         body_html(doc.body),
+        figures,
         f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{BIGRAM_MARK} {esc(bigrams(searchable))}</div>',
         "</article>",
         '<aside class="gz-cite" data-pagefind-ignore>',

@@ -78,9 +78,15 @@ def nav_title(text: str) -> str:
 _title = nav_title
 
 
-def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity") -> SiteTree:
-    """Write every page of the public archive into ``docs_dir``; return the nav."""
+def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity",
+               private_pages: dict[str, set[int]] | None = None) -> SiteTree:
+    """Write every page of the public archive into ``docs_dir``; return the nav.
+
+    ``private_pages`` names, per issue, the PDF pages that also print a document not
+    approved for release: their scan images are never published.
+    """
     tree = SiteTree()
+    private_pages = private_pages or {}
     issues = sorted(archive.issues, key=lambda i: (i.meta.date or "", i.id))
 
     def write(rel: str, text: str) -> None:
@@ -124,6 +130,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             (f"../{prev_issue.id}/", render.issue_label(prev_issue)) if prev_issue else None,
             (f"../{next_issue.id}/", render.issue_label(next_issue)) if next_issue else None,
         ))
+        scans = _copy_scans(docs, content, docs_dir, issue.id, private_pages.get(issue.id, set()), tree)
         for k, doc in enumerate(docs):
             here = doc_path(doc)
             prev_doc = docs[k - 1] if k > 0 else None
@@ -136,10 +143,54 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             )
             validity = dict(doc.extra).get(validity_key) or "未标注"
             url = site_url.rstrip("/") + "/" + here if site_url else "/" + here
-            write(f"{issue.id}/{doc.seq:02d}.md", render.document_page(doc, issue, links, url, body_to_text(doc.body), validity))
+            pages = _scan_pages(doc, scans)
+            write(f"{issue.id}/{doc.seq:02d}.md", render.document_page(doc, issue, links, url, body_to_text(doc.body), validity, pages))
     _browse_pages(archive, issues, years, tree, write)
     tree.nav = _nav(archive, years)
     return tree
+
+
+def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: str, private: set[int],
+                tree: SiteTree) -> dict[int, tuple[int, int] | None]:
+    """Copy the scan image of every OCR'd page of these documents; page → (width,
+    height) of its image, or None where the page is not public or has no image."""
+    from PIL import Image
+
+    from ..content import page_image_name
+
+    found: dict[int, tuple[int, int] | None] = {}
+    for page in sorted({p for d in docs if d.ocr for p in d.ocr.pages}):
+        source = content / issue_id / page_image_name(page)
+        if page in private or not source.is_file():
+            found[page] = None
+            continue
+        rel = f"{issue_id}/{page_image_name(page)}"
+        target = docs_dir / rel
+        data = source.read_bytes()
+        tree.files.add(rel)
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            tree.changed.add(rel)
+        with Image.open(source) as image:
+            found[page] = image.size
+    return found
+
+
+def _scan_pages(doc: Document, scans: dict[int, tuple[int, int] | None]) -> list[render.ScanPage]:
+    """The scanned pages a document page shows beside its text, in page order."""
+    from ..content import page_image_name
+
+    if not doc.ocr:
+        return []
+    first, _ = doc.source.pdf_pages
+    printed_first = doc.source.printed_pages[0]
+    pages = []
+    for page in doc.ocr.pages:
+        printed = printed_first + page - first if isinstance(printed_first, int) else None
+        size = scans.get(page)
+        pages.append(render.ScanPage(page, printed, f"../{page_image_name(page)}" if size else None, size))
+    return pages
 
 
 def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: SiteTree, write) -> None:
