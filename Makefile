@@ -30,7 +30,7 @@ demo: demo-build
 test: setup system-deps
 	$(BIN)/pytest -q
 
-bench: setup
+bench: setup system-deps
 	$(BIN)/python bench/run_all.py
 
 golden: setup

@@ -14,6 +14,9 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     ("splitting accuracy", ["eval_split.py"]),
     ("ingest speed", ["bench_ingest.py"]),
+    ("OCR accuracy on synthetic scans", ["eval_ocr.py"]),
+    ("OCR accuracy on scans of the independent layouts", ["eval_ocr.py", "--indep", "--profiles", "clean200,office200"]),
+    ("OCR speed", ["bench_ocr.py"]),
     ("command-line search", ["bench_search.py"]),
     ("site build and browser search", ["bench_site.py"]),
 ]
