@@ -203,7 +203,8 @@ def _line(row: list[_Box], margins: tuple[float, float]) -> OcrLine:
         prev = box
     text = "".join(parts)
     indent = (row[0].x0 - margins[0]) / height
-    centred = abs((row[0].x0 - margins[0]) - (margins[1] - row[-1].x1)) < 1.2 * height
+    left_gap, right_gap = row[0].x0 - margins[0], margins[1] - row[-1].x1
+    centred = min(left_gap, right_gap) >= 1.5 * height and abs(left_gap - right_gap) < 1.2 * height
     if _INDENT_MIN <= indent <= _INDENT_MAX and not centred:
         text = "\u3000\u3000" + text
     box = (row[0].x0, min(b.y0 for b in row), row[-1].x1, max(b.y1 for b in row))

@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+import cv2
 import numpy as np
 from PIL import Image
 
@@ -174,35 +175,58 @@ def _leader_ends(boxes: list[TextBox], pixels: np.ndarray, engine: Engine) -> li
         if any(min(x for x, _ in o.quad) > max(xs) - 2 and abs(min(y for _, y in o.quad) - min(ys)) < height / 2
                for o in boxes if o is not box):
             continue  # something was found to the right already
-        y0, y1 = int(max(0, min(ys) - 2)), int(min(pixels.shape[0], max(ys) + 2))
-        start = int(max(xs))
-        digits = _rightmost_glyphs(pixels[y0:y1, start:], height)
+        strip, offset = _line_to_margin(box, pixels)
+        if strip is None:
+            continue
+        height = strip.shape[0]
+        digits = _rightmost_glyphs(strip[:, offset:], height)
         if digits is None:
             continue
-        a, b = start + digits[0], start + digits[1]
-        text, score = engine.read_line(np.stack([pixels[y0:y1, a:b]] * 3, axis=-1))
+        a, b = offset + digits[0], offset + digits[1]
+        text, score = engine.read_line(np.stack([strip[:, a:b]] * 3, axis=-1))
         number = _PAGE_END_RE.search(text)
         if number and score >= 0.5:
-            quad = ((a, y0), (b, y0), (b, y1), (a, y1))
+            x0 = max(xs) + (a - offset)
+            quad = ((x0, min(ys)), (x0 + b - a, min(ys)), (x0 + b - a, max(ys)), (x0, max(ys)))
             result.append(TextBox(tuple((float(x), float(y)) for x, y in quad), "……" + number.group(1), score))
     return result
 
 
+def _line_to_margin(box: TextBox, pixels: np.ndarray) -> tuple[np.ndarray | None, int]:
+    """The box's line continued along its own slope to the page edge, straightened; and
+    where the box itself ends in it."""
+    p0, p1, p2, p3 = (np.asarray(p, dtype=np.float32) for p in box.quad)
+    direction = p1 - p0
+    length = float(np.linalg.norm(direction))
+    if length < 1 or direction[0] <= 0:
+        return None, 0
+    unit = direction / length
+    reach = (pixels.shape[1] - 1 - p0[0]) / unit[0]
+    height = float(np.linalg.norm(p3 - p0))
+    if reach <= length or height < 4:
+        return None, 0
+    source = np.array([p0, p0 + unit * reach, p3 + unit * reach, p3], dtype=np.float32)
+    target = np.array([[0, 0], [reach, 0], [reach, height], [0, height]], dtype=np.float32)
+    matrix = cv2.getPerspectiveTransform(source, target)
+    strip = cv2.warpPerspective(pixels, matrix, (int(reach), int(round(height))), borderValue=255)
+    return strip, int(length)
+
+
 def _rightmost_glyphs(strip: np.ndarray, height: float) -> tuple[int, int] | None:
     """Column span of the last group of tall glyphs (a page number, not leader dots) in
-    a strip, with a little white around it."""
-    tall = (strip < 128).sum(axis=0) >= 0.25 * height
-    columns = np.flatnonzero(tall)
-    if columns.size == 0:
+    a strip, with a little white around it: connected ink components at least a third
+    of the line height tall, the rightmost ones less than a character apart."""
+    count, _labels, stats, _centroids = cv2.connectedComponentsWithStats((strip < 128).astype(np.uint8), connectivity=8)
+    glyphs = sorted((int(x), int(x + w)) for x, _y, w, h, _a in stats[1:count] if h >= height / 3)
+    if not glyphs:
         return None
-    end = int(columns[-1])
-    begin = end
-    for col in columns[::-1]:
-        if begin - col > 0.6 * height:
+    begin, end = glyphs[-1]
+    for x0, x1 in reversed(glyphs[:-1]):
+        if begin - x1 > 0.6 * height:
             break
-        begin = int(col)
+        begin, end = min(begin, x0), max(end, x1)
     pad = int(0.3 * height)
-    return max(0, begin - pad), min(strip.shape[1], end + pad + 1)
+    return max(0, begin - pad), min(strip.shape[1], end + pad)
 
 
 def _quality(boxes: list[TextBox]) -> float:

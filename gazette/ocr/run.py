@@ -159,7 +159,7 @@ def _run_dask(path: Path, todo: list[int], options: OcrOptions, finished: Callab
     except ImportError:
         raise GazetteError("--scheduler needs Dask: pip install 'dask[distributed]' (on this machine and every worker)", ExitCode.BAD_ARGS) from None
     try:
-        client = Client(options.scheduler, timeout="20s", set_as_default=False)
+        client = Client(options.scheduler, timeout="20s")
     except (OSError, TimeoutError) as exc:
         raise GazetteError(f"cannot reach the Dask scheduler at {options.scheduler} ({exc}); start it with `dask scheduler` and workers with `dask worker {options.scheduler} --nthreads 1`", ExitCode.BAD_ARGS) from None
     try:
