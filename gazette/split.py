@@ -14,6 +14,7 @@ Without a 目录 the body starts decide alone.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -269,11 +270,35 @@ def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int |
     candidates = [i for i in range(cursor, len(lines))
                   if lines[i].folded and target.startswith(lines[i].folded) and _title_match(lines, i, target) is not None]
     if not candidates:
-        return None
+        return _near_title(lines, target, cursor, pdf_page)
     if pdf_page is not None:
         candidates.sort(key=lambda i: (abs(lines[i].page - pdf_page), i))
     first = candidates[0]
     return first, _title_match(lines, first, target)  # type: ignore[return-value]
+
+
+def _near_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int | None) -> tuple[int, int] | None:
+    """The line span on or next to the expected page whose text is nearly ``target``.
+
+    A 目录 and a title printed on different pages may each carry a misread character
+    or two (a scan), or a 文号 the 目录 parser could not separate; they still name the
+    same document when 90 % of the characters agree and the first ones match.
+    """
+    if pdf_page is None or len(target) < 8:
+        return None
+    best: tuple[float, int, int] | None = None
+    for i in range(cursor, len(lines)):
+        if abs(lines[i].page - pdf_page) > 1 or not lines[i].folded or lines[i].folded[:2] != target[:2]:
+            continue
+        joined = ""
+        for k in range(i, min(i + _MAX_TITLE_LINES + 1, len(lines))):
+            joined += lines[k].folded
+            if len(joined) > len(target) + 12:
+                break
+            ratio = difflib.SequenceMatcher(None, joined, target, autojunk=False).ratio()
+            if ratio >= 0.9 and (best is None or ratio > best[0]):
+                best = (ratio, i, k)
+    return (best[1], best[2]) if best else None
 
 
 def _title_match(lines: Sequence[Line], i: int, target: str) -> int | None:

@@ -43,3 +43,12 @@ def test_guessed_fix_is_flagged() -> None:
     assert [f.guess for f in fixes] == [True]
     _, fixes = correct_line("二O一九年")
     assert [f.guess for f in fixes] == [False]
+
+
+def test_half_width_is_kept_on_a_page_that_prints_half_width() -> None:
+    from gazette.ocr.correct import page_style
+
+    half = page_style(["(一)机动车所有人的身份证明;", "(二)购车发票等机动车来历证明;", "（三）机动车整车出厂合格证明"])
+    assert correct_line("(四)车辆购置税完税证明;", half)[0] == "(四)车辆购置税完税证明;"
+    full = page_style(["（一）机动车所有人的身份证明；", "（二）购车发票等机动车来历证明；", "(三）机动车整车出厂合格证明"])
+    assert correct_line("(三）机动车整车出厂合格证明;", full)[0] == "（三）机动车整车出厂合格证明；"

@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from .correct import correct_line
+from .correct import Style, correct_line, page_style
 from .engine import Engine, TextBox, engine_id
 from .gaps import with_gaps
 from .layout import OcrLine, build_lines
@@ -135,7 +135,8 @@ def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
     if abs(skew) >= 0.5:
         notes.append(f"skewed by {skew:.1f}°: lines were read along the skew")
     coarse = any(note.startswith("scanned at") for note in notes)
-    checked = tuple(_checked(line, coarse) for line in lines)
+    style = page_style([line.text for line in lines])
+    checked = tuple(_checked(line, coarse, style) for line in lines)
     unsure = sum(1 for line in checked if line.check)
     if unsure:
         notes.append(f"{unsure} of {len(checked)} lines need checking against the page image")
@@ -145,12 +146,12 @@ def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
                    tuple(notes), (pixels.shape[1], pixels.shape[0]))
 
 
-def _checked(line: OcrLine, coarse: bool) -> CheckedLine:
-    text, fixes = correct_line(line.text)
+def _checked(line: OcrLine, coarse: bool, style: Style) -> CheckedLine:
+    text, fixes = correct_line(line.text, style)
     reasons = []
     if line.score < CHECK_BELOW:
         reasons.append(f"low confidence {line.score:.2f}")
-    reasons += [f"guessed {f.before}→{f.after}" for f in fixes if f.guess]
+    reasons += [f"guessed {f.before}→{f.after or '(removed)'}" for f in fixes if f.guess]
     if coarse and not reasons:
         reasons.append("coarse scan")
     return CheckedLine(text, round(line.score, 4), tuple(round(v, 1) for v in line.box), "; ".join(reasons) or None)
