@@ -172,3 +172,26 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
                                       "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code != 0
     assert "Dask scheduler at tcp://127.0.0.1:1" in result.output
+
+
+def test_an_interrupted_run_resumes_with_the_pages_left(tmp_path: Path, ocr_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gazette.ocr.run as run
+    from gazette.ocr.cache import OcrCache
+
+    pdf = SCANS / "skewed.pdf"
+    sha = file_sha256(pdf)
+    done = ocr_pages(pdf, sha, [1, 2, 3], OcrOptions(cache_dir=ocr_cache))
+    partial = OcrCache(tmp_path / "partial")  # as left by a run stopped after page 2
+    for index in (1, 2):
+        partial.put(sha, 200, done[index].page, done[index].image)
+    asked: list[int] = []
+    real_task = run._local_task
+
+    def counting(path: str, index: int, dpi: float):
+        asked.append(index)
+        return real_task(path, index, dpi)
+
+    monkeypatch.setattr(run, "_local_task", counting)
+    resumed = ocr_pages(pdf, sha, [1, 2, 3], OcrOptions(cache_dir=tmp_path / "partial", jobs=1))
+    assert asked == [3]
+    assert [r.page.lines for r in resumed.values()] == [r.page.lines for r in done.values()]
