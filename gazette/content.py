@@ -46,6 +46,7 @@ from .models import (
 MANIFEST = Path(".gazette") / "manifest.json"
 ISSUE_FILE = "issue.md"
 _FRONT_MATTER_RE = re.compile(r"\A---\n(.*?)\n---\n?(.*)\Z", re.S)
+_BOM = "\ufeff"  # some Windows editors start UTF-8 files with it
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class WriteReport:
     unchanged: list[Path] = field(default_factory=list)
     conflicts: list[tuple[Path, Path]] = field(default_factory=list)  # (kept, new beside)
     removed: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)  # NN.md.new files removed: their file is now up to date
 
 
 # ---------------------------------------------------------------- serialising
@@ -156,17 +158,46 @@ def _front_matter(meta: dict[str, Any]) -> str:
 
 # ---------------------------------------------------------------- parsing
 
+class _DuplicateKey(yaml.YAMLError):
+    """A mapping in the front matter names the same key twice."""
+
+    def __init__(self, key: Any, first: int, second: int) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key, self.first, self.second = key, first, second
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, but a key given twice is an error instead of "last one wins"
+    (two ``status:`` lines must not silently publish or withhold a document)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.get(key)
+            except TypeError:  # an unhashable key; SafeLoader reports it below
+                continue
+            if first is not None:
+                raise _DuplicateKey(key, first, key_node.start_mark.line)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
 def parse_file(path: Path) -> tuple[dict[str, Any], str]:
     """Front matter and body of a content file; ContentError names the file on failure."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(f"{path}: cannot read it ({exc}); restore it from version control or re-ingest its issue")
-    match = _FRONT_MATTER_RE.match(text.replace("\r\n", "\n"))
+    match = _FRONT_MATTER_RE.match(text.removeprefix(_BOM).replace("\r\n", "\n"))
     if not match:
         raise ContentError(f"{path}: no YAML front matter; the file must start with a '---' line and the metadata must end with another '---' line")
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=_UniqueKeyLoader) or {}
+    except _DuplicateKey as exc:
+        raise ContentError(f"{path}: front matter key {str(exc.key)!r} is given twice (lines {exc.first + 2} and {exc.second + 2}); "
+                           "keep only the one you mean and delete the other") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
@@ -199,6 +230,18 @@ def _enum(path: Path, enum_cls: type, value: Any, key: str) -> Any:
         raise ContentError(f"{path}: {key}: {value!r} is not one of {allowed}; correct the front matter")
 
 
+def _int(path: Path, value: Any, key: str) -> int:
+    """A whole number from the front matter (None and "" count as 0)."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ContentError(f"{path}: {key}: {value!r} is not a whole number; correct the front matter (see docs/content.md)")
+    try:
+        return int(value)
+    except ValueError:
+        raise ContentError(f"{path}: {key}: {value!r} is not a whole number; correct the front matter (see docs/content.md)") from None
+
+
 def _span(value: Any) -> tuple[Any, Any]:
     if isinstance(value, (list, tuple)) and len(value) == 2:
         return (value[0], value[1])
@@ -221,7 +264,7 @@ def document_from_file(path: Path) -> Document:
     return Document(
         id=str(meta["id"]),
         issue_id=str(meta["issue"]),
-        seq=int(meta.get("seq") or 0),
+        seq=_int(path, meta.get("seq"), "seq"),
         title=str(meta["title"]),
         kind=_enum(path, Kind, meta.get("kind", "other"), "kind"),
         doc_number=_opt_str(meta, "doc_number"),
@@ -232,7 +275,7 @@ def document_from_file(path: Path) -> Document:
         source=SourceRef(
             file=str(source.get("file") or ""),
             sha256=str(source.get("sha256") or ""),
-            pdf_pages=(int(pdf_pages[0] or 0), int(pdf_pages[1] or 0)),
+            pdf_pages=(_int(path, pdf_pages[0], "source: pdf_pages"), _int(path, pdf_pages[1], "source: pdf_pages")),
             printed_pages=_span(source.get("printed_pages")),
         ),
         body=body,
@@ -265,6 +308,8 @@ def issue_from_file(path: Path) -> Issue:
     if not meta.get("id"):
         raise ContentError(f"{path}: front matter has no 'id'; add it (see docs/content.md)")
     source = meta.get("source") or {}
+    if not isinstance(source, dict):
+        raise ContentError(f"{path}: 'source' must be a mapping with file, sha256 and pages")
     toc = tuple(
         TocEntry(title=str(t.get("title") or ""), printed_page=t.get("page"),
                  section=t.get("section"), doc_number=t.get("doc_number"))
@@ -283,7 +328,7 @@ def issue_from_file(path: Path) -> Issue:
         ),
         source_file=str(source.get("file") or ""),
         sha256=str(source.get("sha256") or ""),
-        page_count=int(source.get("pages") or 0),
+        page_count=_int(path, source.get("pages"), "source: pages"),
         toc=toc,
         document_ids=tuple(str(d) for d in meta.get("documents") or []),
     )
@@ -299,12 +344,20 @@ def load_archive(content: Path) -> Archive:
     for issue_path in sorted(content.glob(f"*/{ISSUE_FILE}")):
         issue = issue_from_file(issue_path)
         issues.append(issue)
+        seqs: dict[int, Path] = {}
         for doc_path in sorted(issue_path.parent.glob("*.md")):
             if doc_path.name == ISSUE_FILE:
                 continue
             doc = document_from_file(doc_path)
             if doc.id in documents:
                 raise ContentError(f"{doc_path}: document id {doc.id} is also used by {paths[doc.id]}; give one of them a different 'id'")
+            if doc.issue_id != issue.id:
+                raise ContentError(f"{doc_path}: issue: {doc.issue_id!r} is not the issue of its folder ({issue.id}, see {issue_path}); "
+                                   f"set 'issue: {issue.id}' or move the file into the folder of issue {doc.issue_id}")
+            if doc.seq in seqs:
+                raise ContentError(f"{doc_path}: seq {doc.seq} is also used by {seqs[doc.seq]} in issue {issue.id}, so both would be "
+                                   "published at the same URL; give one of them a different 'seq' (its position in the issue)")
+            seqs[doc.seq] = doc_path
             documents[doc.id] = doc
             paths[doc.id] = doc_path
     issues.sort(key=lambda i: (i.meta.date or "", i.id))
@@ -372,21 +425,23 @@ def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], f
 
     for rel, data in sorted(plan.items()):
         path = content / rel
+        beside = path.with_name(path.name + ".new")
         if path.exists():
             current = path.read_bytes()
             if current == data:
                 report.unchanged.append(path)
                 manifest[rel] = _sha(data)
+                _remove_stale(beside, report)
                 continue
             edited = manifest.get(rel) != _sha(current)
             if edited and not force:
-                beside = path.with_name(path.name + ".new")
                 _atomic_write(beside, data)
                 report.conflicts.append((path, beside))
                 continue
         _atomic_write(path, data)
         manifest[rel] = _sha(data)
         report.written.append(path)
+        _remove_stale(beside, report)
 
     for issue_id in sorted(issue_ids):
         for path in sorted(issue_dir(content, issue_id).glob("*.md")):
@@ -397,8 +452,16 @@ def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], f
                 path.unlink()
                 manifest.pop(rel, None)
                 report.removed.append(path)
+                _remove_stale(path.with_name(path.name + ".new"), report)
     _atomic_write(content / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return report
+
+
+def _remove_stale(beside: Path, report: WriteReport) -> None:
+    """Delete an ``NN.md.new`` left by an earlier conflict once its file is up to date."""
+    if beside.is_file():
+        beside.unlink()
+        report.stale.append(beside)
 
 
 def set_status(path: Path, status: Status) -> bool:
@@ -409,7 +472,7 @@ def set_status(path: Path, status: Status) -> bool:
     later re-ingest keeps it.
     """
     text = path.read_text(encoding="utf-8")
-    match = _FRONT_MATTER_RE.match(text)
+    match = _FRONT_MATTER_RE.match(text.removeprefix(_BOM))
     if not match:
         raise ContentError(f"{path}: no YAML front matter; cannot set its status")
     front = match.group(1)

@@ -18,7 +18,7 @@ from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, O
                      TextSource, TocEntry, Warning_)
 from .pages import build_pages, split_lines, text_problem, toc_page_lines
 from .paragraphs import join_lines, visual_width
-from .pdf import PdfFile, RawPage, open_pdf
+from .pdf import PdfFile, RawPage, clean_text, open_pdf
 from .split import Line, Start, body_starts, compact, flatten, locate_entries
 from .structure import text_to_body
 from .textnorm import normalize_doc_number
@@ -64,6 +64,8 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     toc_pages = find_toc_pages(pages, first=first_body)
     body_pages = pages[(toc_pages[-1] + 1 if toc_pages else first_body):]
     warnings = ocr_warnings + [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
+    warnings += [Warning_(path.name, f"{p.removed_chars} control character{'s' if p.removed_chars != 1 else ''} (NUL, lone surrogates …) removed from the text layer; "
+                          "check the page's text against the printed page", p.pdf_index) for p in pages if p.removed_chars]
     if not any(p.has_text for p in body_pages):
         if ocr is not None:
             raise NoTextLayerError(f"{path}: OCR recognised no text on any body page; check that the scan is not blank and is at least 150 dpi")
@@ -114,7 +116,7 @@ def _recognise(pdf: PdfFile, raw: list[RawPage], options: "OcrOptions", progress
         page = result.page
         engine = page.engine
         warnings.extend(Warning_(pdf.path.name, note, index) for note in page.notes)
-        out[index - 1] = RawPage(index, page.text, True, TextSource.OCR)
+        out[index - 1] = RawPage(index, clean_text(page.text)[0], True, TextSource.OCR)
         lines[index] = page.lines
         if result.image:
             images.append((index, result.image))
@@ -214,4 +216,17 @@ def _document(lines: Sequence[Line], start: Start, seq: int, issue_id: str, sour
 
 
 def _join_title(lines: Sequence[str]) -> str:
-    return "".join(_SPACES.sub("", line) for line in lines)
+    """A title printed over several lines, as one line: spaces and line breaks vanish
+    (Chinese is written without them), except that two ASCII words keep one space
+    between them (ISO 9001, COVID 19), as ``paragraphs.join_lines`` does."""
+    text = "\n".join(line.strip() for line in lines)
+    return _SPACES.sub(lambda gap: " " if _ascii_word_gap(gap) else "", text).strip()
+
+
+def _ascii_word_gap(gap: re.Match[str]) -> bool:
+    text, start, end = gap.string, gap.start(), gap.end()
+    return 0 < start and end < len(text) and _ascii_alnum(text[start - 1]) and _ascii_alnum(text[end])
+
+
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()

@@ -45,7 +45,8 @@ class Page:
     ``pdf_index`` is 1-based. ``printed_number`` is the page number printed on the page
     (None on the cover and unnumbered pages). ``problem`` explains why a page has no
     usable text (image-only, unmapped font encoding); OCR fills such pages later and
-    sets ``source`` to ``TextSource.OCR``.
+    sets ``source`` to ``TextSource.OCR``. ``removed_chars`` counts the control
+    characters, NULs and lone surrogates removed from the text layer (reported as a warning).
     """
 
     pdf_index: int
@@ -54,6 +55,7 @@ class Page:
     source: TextSource = TextSource.TEXT_LAYER
     furniture: tuple[str, ...] = ()
     problem: str | None = None
+    removed_chars: int = 0  # control characters / lone surrogates removed from its text layer
 
     @property
     def has_text(self) -> bool:

@@ -47,13 +47,14 @@ def text_problem(raw: RawPage) -> str | None:
     if raw.source is not TextSource.TEXT_LAYER:
         return None
     chars = [c for c in raw.text if not c.isspace()]
-    if len(chars) < 5:
+    total = len(chars) + raw.removed  # control characters removed by pdf.clean_text count as garbage
+    if total < 5:
         return "image-only page (no text layer); it needs OCR" if raw.has_images else None
-    bad = sum(1 for c in chars if _is_garbage(c)) + 6 * len(_CID_RE.findall(raw.text))
-    if bad / len(chars) > 0.3:
+    bad = sum(1 for c in chars if _is_garbage(c)) + raw.removed + 6 * len(_CID_RE.findall(raw.text))
+    if bad / total > 0.3:
         return "unreadable text layer (font without a ToUnicode map); it needs OCR"
     cjk = sum(1 for c in chars if "\u4e00" <= c <= "\u9fff")
-    if raw.has_images and cjk < 0.05 * len(chars):
+    if raw.has_images and cjk < 0.05 * total:
         return "scanned page whose text layer has almost no Chinese; it needs OCR"
     return None
 
@@ -135,6 +136,7 @@ def build_pages(raw_pages: Sequence[RawPage], body_start: int = 1) -> list[Page]
             source=raw.source if problems[i] is None else TextSource.NONE,
             furniture=tuple(furniture[i]),
             problem=problems[i],
+            removed_chars=raw.removed if problems[i] is None else 0,
         )
         for i, raw in enumerate(raw_pages)
     ]

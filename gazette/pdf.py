@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PdfReadError, PyPdfError
+from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
 from .errors import EncryptedPdfError, InputFileError
 from .models import TextSource
@@ -21,6 +22,15 @@ from .models import TextSource
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _TAIL_BYTES = 2048
+# C0/C1 control characters (NUL included) except tab and line breaks, and lone surrogates:
+# a text layer can decode to them, but they are never text and cannot be written as UTF-8.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """Text without control characters (``\\n``, ``\\r`` and ``\\t`` kept) and lone
+    surrogates, and how many were removed."""
+    return _CONTROL_RE.subn("", text)
 
 
 @dataclass(frozen=True)
@@ -32,6 +42,7 @@ class RawPage:
     text: str
     has_images: bool
     source: TextSource = TextSource.TEXT_LAYER
+    removed: int = 0  # control characters and lone surrogates removed from the text
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,9 @@ class PdfFile:
                     f"{self.path}: page {index} cannot be read ({type(exc).__name__}: {exc}); "
                     "the file is damaged — re-export or re-download it"
                 ) from None
-            yield RawPage(index, text, _has_images(page) if len(text.strip()) < 20 or _few_cjk(text) else False)
+            text, removed = clean_text(text)
+            yield RawPage(index, text, _has_images(page) if len(text.strip()) < 20 or _few_cjk(text) else False,
+                          removed=removed)
 
 
 def _few_cjk(text: str) -> bool:
@@ -104,6 +117,8 @@ def open_pdf(path: Path) -> PdfFile:
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
+            except DependencyError as exc:
+                raise EncryptedPdfError(f"{path}: the PDF is encrypted and reading it needs a package that is missing ({exc}); reinstall Gazette (pip install gazette) or save an unencrypted copy (qpdf --decrypt)") from None
             except (NotImplementedError, PyPdfError) as exc:
                 raise EncryptedPdfError(f"{path}: the PDF is encrypted ({exc}); save an unencrypted copy (e.g. qpdf --decrypt) and ingest that") from None
             if not ok:

@@ -316,5 +316,10 @@ def _title_match(lines: Sequence[Line], i: int, target: str) -> int | None:
 _TITLE_FOLD = str.maketrans({"(": "（", ")": "）", "“": "\"", "”": "\"", "‘": "'", "’": "'", "〈": "<", "〉": ">"})
 
 
+_TITLE_PUNCT = str.maketrans("", "", "、，。：；")
+
+
 def _norm_title(text: str) -> str:
-    return text.translate(_TITLE_FOLD)
+    """A title for comparison: brackets and quotes folded, list punctuation dropped (a
+    speck read as 、 at the end of a scanned title line must not hide the title)."""
+    return text.translate(_TITLE_FOLD).translate(_TITLE_PUNCT)

@@ -141,13 +141,49 @@ def article_anchors(body: str) -> list[str]:
     return [b.anchor for b in parse_body(body) if b.kind == "article" and b.anchor]
 
 
+_DIGITS = "零一二三四五六七八九"
+
+
 def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    """A non-negative integer in Chinese numerals, as 款 are numbered: 十二, 一百零一, 一千零一十."""
+    if n < 0:
+        raise ValueError(f"no Chinese numeral for {n}")
+    if n == 0:
+        return _DIGITS[0]
+    groups: list[int] = []  # groups of four digits, lowest first (个, 万, 亿, 万亿 …)
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    out = ""
+    zero = False  # a 零 is owed before the next non-zero digit
+    for level in range(len(groups) - 1, -1, -1):
+        group = groups[level]
+        if group == 0:
+            zero = bool(out)
+            continue
+        if out and group < 1000:
+            zero = True
+        out += ("零" if zero else "") + _group(group) + _big_unit(level)
+        zero = False
+    return "十" + out[2:] if out.startswith("一十") else out
+
+
+def _group(n: int) -> str:
+    """1–9999 in Chinese numerals (一千零一十, 一百零一, 一十二)."""
+    out = ""
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        out += ("零" if zero else "") + _DIGITS[digit] + unit
+        zero = False
+    return out
+
+
+def _big_unit(level: int) -> str:
+    return "万" * (level % 2) + "亿" * (level // 2)
 
 
 def is_heading_line(line: str) -> bool:

@@ -24,6 +24,9 @@ _ORNAMENTS = "◆◇■□●○★☆▲△▶►·•※◎❖"
 _DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
 _DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
+# A 文号 in brackets after the title that is not well formed (a misread bracket or digit
+# in a scan) is still a 文号, not part of the title.
+_LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
 _TOC_TITLE_RE = re.compile(r"^目[\s\u3000]*录$")
 _BRACKETED_RE = re.compile(r"^[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]$")
 _SPACES = re.compile(r"[\s\u3000]+")
@@ -127,7 +130,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
 
 
 def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
-    match = _DOC_NO_SUFFIX_RE.match(text)
+    match = _DOC_NO_SUFFIX_RE.match(text) or _LOOSE_DOC_NO_SUFFIX_RE.match(text)
     if match:
         return TocEntry(match.group("title"), page, section, match.group("no"))
     return TocEntry(text, page, section, None)

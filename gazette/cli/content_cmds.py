@@ -121,6 +121,8 @@ def ingest(pdfs: tuple[Path, ...], content_dir: Path, force: bool, gazette_name:
             click.echo(f"conflict: {kept} was edited by hand and kept; the new version is in {beside} — merge it, or re-run with --force to overwrite", err=True)
         for removed in report.removed:
             click.echo(f"removed: {removed} (no longer produced by the split)", err=True)
+        for stale in report.stale:
+            click.echo(f"removed: {stale} (an older new version; its file is now up to date)", err=True)
         click.echo(f"wrote {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.conflicts)} kept (edited), into {content_dir}", err=True)
     click.echo(f"summary: {len(results)} of {len(pdfs)} PDFs ingested, {len(failures)} failed", err=True)
     sys.exit(int(_exit_code(failures, len(results), bool(report and report.conflicts))))
@@ -148,20 +150,25 @@ def _check_same_gazette(content_dir: Path, result: IngestResult, pdf: Path) -> N
 @cli.command()
 @content_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format.")
-@click.option("--published-only", is_flag=True, help="Only documents whose status is published (what the public site shows).")
-def export(content_dir: Path, fmt: str, published_only: bool) -> None:
-    """Print every document as JSON Lines on stdout (see docs/export.md).
+@click.option("--include-drafts", is_flag=True, help="Also export drafts (not yet reviewed), with their status, for editors. Never use this for open data.")
+@click.option("--published-only", is_flag=True, hidden=True, help="The default; kept so that older scripts keep working.")
+def export(content_dir: Path, fmt: str, include_drafts: bool, published_only: bool) -> None:
+    """Print the published documents as JSON Lines on stdout (see docs/export.md).
 
-    Drafts are included with their status, for review; documents marked withheld
-    (not for public release) never are. The public site's documents.jsonl is the
-    --published-only form.
+    By default only documents whose status is published are exported: exactly what the
+    public site carries (its documents.jsonl), safe to publish as open data.
+    --include-drafts adds the drafts, with their status, for editors' review. Documents
+    marked withheld (not for public release) are never exported.
 
     \b
     Example:
         gazette export --content content/ --format jsonl > documents.jsonl
+        gazette export --content content/ --include-drafts > review.jsonl
     """
+    if include_drafts and published_only:
+        raise GazetteError("--include-drafts and --published-only contradict each other; pass only one", ExitCode.BAD_ARGS)
     archive = load_archive(content_dir)
-    statuses = frozenset({Status.PUBLISHED} if published_only else {Status.PUBLISHED, Status.DRAFT})
+    statuses = frozenset({Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED})
     for record in iter_records(archive, statuses):
         click.echo(to_jsonl(record))
 
