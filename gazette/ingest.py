@@ -218,9 +218,10 @@ def _document(lines: Sequence[Line], start: Start, seq: int, issue_id: str, sour
 def _join_title(lines: Sequence[str]) -> str:
     """A title printed over several lines, as one line: spaces and line breaks vanish
     (Chinese is written without them), except that two ASCII words keep one space
-    between them (ISO 9001, COVID 19), as ``paragraphs.join_lines`` does."""
+    between them (ISO 9001, COVID 19), as ``paragraphs.join_lines`` does. No title
+    ends in 、，；： : such a mark at the end is a speck on a scan."""
     text = "\n".join(line.strip() for line in lines)
-    return _SPACES.sub(lambda gap: " " if _ascii_word_gap(gap) else "", text).strip()
+    return _SPACES.sub(lambda gap: " " if _ascii_word_gap(gap) else "", text).strip().rstrip("、，；：").strip()
 
 
 def _ascii_word_gap(gap: re.Match[str]) -> bool:

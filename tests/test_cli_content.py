@@ -37,7 +37,7 @@ def _export(content: Path, *extra: str) -> list[dict]:
 
 def test_export_fields(ingested: tuple[Path, Path]) -> None:
     _, content = ingested
-    (record,) = _export(content)
+    (record,) = _export(content, "--include-drafts")
     assert set(record) == {"id", "issue", "title", "kind", "doc_number", "issuer", "signed_date",
                            "effective_date", "section", "source", "text", "status"}
     assert set(record["issue"]) == {"id", "name", "year", "number", "date"}
@@ -51,13 +51,14 @@ def test_publish_then_published_only(ingested: tuple[Path, Path], tmp_path: Path
     _, content = ingested
     copy = tmp_path / "content"
     shutil.copytree(content, copy)
-    assert _export(copy, "--published-only") == []
+    assert _export(copy) == []
     result = CliRunner().invoke(cli, ["publish", "--all", "--content", str(copy)])
     assert result.exit_code == 0, result.output
-    assert [r["status"] for r in _export(copy, "--published-only")] == ["published"]
+    assert [r["status"] for r in _export(copy)] == ["published"]
     doc_id = _export(copy)[0]["id"]
     CliRunner().invoke(cli, ["publish", doc_id, "--status", "withheld", "--content", str(copy)])
     assert _export(copy) == []  # withheld never leaves content/
+    assert _export(copy, "--include-drafts") == []
 
 
 def test_reingest_keeps_editor_changes(ingested: tuple[Path, Path], tmp_path: Path) -> None:
@@ -75,6 +76,7 @@ def test_reingest_keeps_editor_changes(ingested: tuple[Path, Path], tmp_path: Pa
     forced = CliRunner().invoke(cli, ["ingest", str(pdf), "--content", str(copy), "--force"])
     assert forced.exit_code == 0, forced.output
     assert "编辑已校对" not in doc_file.read_text(encoding="utf-8")
+    assert not beside.exists(), "the stale .md.new must go once the file is overwritten"
 
 
 def test_ingest_is_deterministic(ingested: tuple[Path, Path], tmp_path: Path) -> None:
@@ -97,3 +99,24 @@ def test_every_command_help_ends_with_an_example() -> None:
     for name, command in cli.commands.items():
         help_text = CliRunner().invoke(cli, [name, "--help"]).output
         assert "Example:" in help_text, name
+
+
+def test_export_is_public_only_by_default(ingested: tuple[Path, Path]) -> None:
+    _, content = ingested
+    assert _export(content) == []  # the ingested document is a draft
+    assert [r["status"] for r in _export(content, "--include-drafts")] == ["draft"]
+    help_text = CliRunner().invoke(cli, ["export", "--help"]).output
+    assert "--include-drafts" in help_text and "published" in help_text
+
+
+def test_ingest_warns_once_about_removed_control_characters(tmp_path: Path) -> None:
+    from handmade import text_layer_pdf
+
+    pdf = text_layer_pdf(tmp_path / "ctl.pdf", "关于开展测试工作的通知\n第一条　为了测试\x00，制定本办法\ud800。\n第二条　本办法自公布之日起施行\x07。")
+    content = tmp_path / "content"
+    result = CliRunner().invoke(cli, ["ingest", str(pdf), "--content", str(content), "--no-ocr"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:") and "control" in line]
+    assert len(warnings) == 1 and "ctl.pdf" in warnings[0] and "PDF page 1" in warnings[0]
+    assert "Traceback" not in result.output
+    assert all(b"\x00" not in path.read_bytes() for path in content.rglob("*.md"))

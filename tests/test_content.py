@@ -132,3 +132,106 @@ def test_files_no_longer_produced_are_removed_when_unedited(tmp_path: Path) -> N
     report = write_results(content, [(result, pdf)])
     assert report.removed == [content / "2023-01" / "02.md"]
     assert not (content / "2023-01" / "02.md").exists()
+
+
+def _written(tmp_path: Path) -> tuple[Path, Path]:
+    result, pdf = _result(tmp_path)
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    return content, content / "2023-01" / "01.md"
+
+
+def test_document_naming_an_unknown_issue_is_a_content_error(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    doc_file.write_text(doc_file.read_text(encoding="utf-8").replace("issue: 2023-01", "issue: 2099-09"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_archive(content)
+    assert str(doc_file) in info.value.message and "issue" in info.value.message and "2099-09" in info.value.message
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("seq: 1", "seq: first", "seq"),
+    ("seq: 1", "seq: [1]", "seq"),
+    ("pdf_pages: [3, 4]", "pdf_pages: [three, 4]", "pdf_pages"),
+    ("pdf_pages: [3, 4]", "pdf_pages: [3, {a: 1}]", "pdf_pages"),
+])
+def test_non_integer_numbers_are_content_errors(tmp_path: Path, old: str, new: str, field: str) -> None:
+    from gazette.content import document_from_file
+
+    _, doc_file = _written(tmp_path)
+    text = doc_file.read_text(encoding="utf-8")
+    assert old in text
+    doc_file.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        document_from_file(doc_file)
+    assert str(doc_file) in info.value.message and field in info.value.message
+
+
+def test_issue_page_count_must_be_a_number(tmp_path: Path) -> None:
+    from gazette.content import issue_from_file
+
+    content, _ = _written(tmp_path)
+    issue_file = content / "2023-01" / "issue.md"
+    issue_file.write_text(issue_file.read_text(encoding="utf-8").replace("pages: 10", "pages: ten"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        issue_from_file(issue_file)
+    assert str(issue_file) in info.value.message and "pages" in info.value.message
+
+
+def test_duplicated_front_matter_key_is_refused(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    doc_file.write_text(doc_file.read_text(encoding="utf-8").replace("status: draft", "status: withheld\nstatus: published"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_archive(content)
+    assert str(doc_file) in info.value.message and "'status'" in info.value.message and "twice" in info.value.message
+
+
+def test_duplicated_nested_key_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.md"
+    path.write_text("---\nsource:\n  file: a.pdf\n  file: b.pdf\n---\nbody\n", encoding="utf-8")
+    with pytest.raises(ContentError, match="'file'"):
+        parse_file(path)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    doc_file.write_bytes(b"\xef\xbb\xbf" + doc_file.read_bytes())
+    assert load_archive(content).documents["2023-01-01"].title == "山东省某某办法"
+    assert set_status(doc_file, Status.PUBLISHED)
+    assert doc_file.read_bytes().startswith(b"\xef\xbb\xbf---\n")
+    assert load_archive(content).documents["2023-01-01"].status is Status.PUBLISHED
+
+
+def test_force_removes_the_stale_new_file(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content, doc_file = _written(tmp_path)
+    doc_file.write_text(doc_file.read_text(encoding="utf-8").replace("正文。", "编辑改正后的正文。"), encoding="utf-8")
+    new_result, _ = _result(tmp_path, "第一条　重新识别的正文。")
+    write_results(content, [(new_result, pdf)])
+    beside = doc_file.with_name("01.md.new")
+    assert beside.exists()
+    report = write_results(content, [(new_result, pdf)], force=True)
+    assert not beside.exists()
+    assert beside in report.stale
+
+
+def test_new_file_is_removed_when_the_new_version_equals_the_kept_file(tmp_path: Path) -> None:
+    result, pdf = _result(tmp_path)
+    content, doc_file = _written(tmp_path)
+    doc_file.write_text(doc_file.read_text(encoding="utf-8").replace("正文。", "编辑改正后的正文。"), encoding="utf-8")
+    new_result, _ = _result(tmp_path, "第一条　编辑改正后的正文。")
+    write_results(content, [(result, pdf)])
+    beside = doc_file.with_name("01.md.new")
+    assert beside.exists()
+    write_results(content, [(new_result, pdf)])  # the PDF now says what the editor wrote
+    assert not beside.exists()
+
+
+def test_two_documents_with_the_same_seq_are_refused(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    other = doc_file.with_name("01-copy.md")
+    other.write_text(doc_file.read_text(encoding="utf-8").replace("id: '2023-01-01'", "id: '2023-01-09'"), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_archive(content)
+    message = info.value.message
+    assert str(doc_file) in message and str(other) in message and "seq" in message

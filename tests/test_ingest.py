@@ -79,3 +79,35 @@ def test_mini_issue_matches_its_truth() -> None:
         assert list(doc.source.printed_pages) == want["printed_pages"]
         assert "".join(body_to_text(doc.body).split()) == "".join(want["text"].split())
     assert result.warnings == ()
+
+
+_CONTROL_TEXT = "关于开展测试工作的通知\n第一条　为了测试\x00，制定本办法\ud800。\n第二条　本办法自公布之日起施行\x07。"
+
+
+def test_control_characters_are_one_warning_and_never_reach_content(tmp_path: Path) -> None:
+    from gazette.content import write_results
+    from handmade import text_layer_pdf
+
+    pdf = text_layer_pdf(tmp_path / "ctl.pdf", _CONTROL_TEXT)
+    result = ingest_pdf(pdf)
+    removed = [w for w in result.warnings if "control" in w.message]
+    assert len(removed) == 1
+    assert removed[0].file == "ctl.pdf" and removed[0].page == 1 and "3" in removed[0].message
+    content = tmp_path / "content"
+    write_results(content, [(result, pdf)])
+    for path in content.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert not any(c in text for c in "\x00\ud800\x07"), path
+    assert "为了测试，制定本办法。" in body_to_text(result.documents[0].body)
+
+
+@pytest.mark.parametrize("lines, title", [
+    (["关于推进ISO 9001  认证的通知"], "关于推进ISO 9001认证的通知"),
+    (["关于做好COVID 19 疫情", "防控工作的通知"], "关于做好COVID 19疫情防控工作的通知"),
+    (["关于 印发 山东省", "某某办法的通知"], "关于印发山东省某某办法的通知"),
+    (["关于\u3000印发ISO", "9001 指南的通知"], "关于印发ISO 9001指南的通知"),
+])
+def test_title_keeps_spaces_between_ascii_words_only(lines: list[str], title: str) -> None:
+    from gazette.ingest import _join_title
+
+    assert _join_title(lines) == title

@@ -44,3 +44,15 @@ def test_unusable_text_layers_are_named() -> None:
     assert "ToUnicode" in (text_problem(RawPage(1, "\ue001\ue002\ue003\ue004\ue005\ue006", False)) or "")
     assert "ToUnicode" in (text_problem(RawPage(1, "ÄÖÜßàáâãäåæçèé", False)) or "")
     assert text_problem(RawPage(1, "第一条　为了规范管理，制定本办法。", False)) is None
+
+
+def test_text_layer_of_control_codes_still_needs_ocr(tmp_path) -> None:
+    from handmade import text_layer_pdf
+    from gazette.pdf import open_pdf
+
+    # A font without a ToUnicode map often extracts as raw glyph codes \x01\x02…: after
+    # pdf.clean_text removes them, the page must still count as unreadable, not as blank.
+    path = text_layer_pdf(tmp_path / "codes.pdf", "".join(chr(c) for c in range(1, 30) if chr(c) not in "\t\n\r") + "第一条")
+    (page,) = open_pdf(path).pages()
+    assert page.removed > 20 and "\x01" not in page.text
+    assert "ToUnicode" in (text_problem(page) or "")

@@ -38,3 +38,49 @@ def test_real_pdf_opens_and_every_page_has_text(real_pdf: Path) -> None:
     assert pdf.sha256 == "be86db050081e8ecd3a992782607bf08d2d071f49506e697ff4aa044e5397f35"
     first = next(pdf.pages())
     assert "联防联控机制综发〔2022〕71号" in first.text
+
+
+def _aes_pdf(tmp_path: Path, user_password: str) -> Path:
+    from pypdf import PdfWriter
+
+    from handmade import text_layer_pdf
+
+    plain = text_layer_pdf(tmp_path / "plain.pdf", "关于加密文件的通知")
+    writer = PdfWriter(clone_from=str(plain))
+    writer.encrypt(user_password=user_password, owner_password="x", algorithm="AES-256")
+    path = tmp_path / ("aes-user.pdf" if user_password else "aes.pdf")
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_aes_encrypted_pdf_without_user_password_opens(tmp_path: Path) -> None:
+    pdf = open_pdf(_aes_pdf(tmp_path, ""))
+    assert pdf.page_count == 1
+    assert "关于加密文件的通知" in next(pdf.pages()).text
+
+
+def test_aes_encrypted_pdf_with_user_password_is_a_clear_error(tmp_path: Path) -> None:
+    path = _aes_pdf(tmp_path, "secret")
+    with pytest.raises(EncryptedPdfError) as info:
+        open_pdf(path)
+    assert str(path) in info.value.message and "password" in info.value.message
+    assert "\n" not in info.value.message
+    assert info.value.exit_code == ExitCode.ENCRYPTED
+
+
+def test_cryptography_is_a_declared_dependency() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert any(dep.replace(" ", "").startswith("cryptography>=42") for dep in project["dependencies"])
+
+
+def test_control_characters_and_lone_surrogates_are_removed_from_the_text_layer(tmp_path: Path) -> None:
+    from handmade import text_layer_pdf
+
+    path = text_layer_pdf(tmp_path / "ctl.pdf", "第一条\t为了\x00测试\ud800，制定\x07本办法\x1b。\n第二条　施行。")
+    (page,) = open_pdf(path).pages()
+    assert page.text.startswith("第一条\t为了测试，制定本办法。\n第二条　施行。")
+    assert not any(c in page.text for c in "\x00\ud800\x07\x1b")
+    assert page.removed == 4

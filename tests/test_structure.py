@@ -33,3 +33,20 @@ def test_markup_in_text_is_kept_literal_and_round_trips() -> None:
 def test_long_line_starting_like_a_chapter_is_not_a_heading() -> None:
     long_line = "第一章规定的事项，" + "应当依照本规定办理" * 5
     assert not text_to_body([long_line]).startswith("##")
+
+
+def test_clauses_past_one_hundred_are_numbered() -> None:
+    body = text_to_body(["第一条　第一款。"] + [f"第{n}款内容。" for n in range(2, 103)] + ["第二条　下一条。"])
+    anchors = [b.anchor for b in parse_body(body)]
+    assert anchors[99:102] == ["第一条第一百款", "第一条第一百零一款", "第一条第一百零二款"]
+    assert anchors[-1] == "第二条" and len(set(anchors)) == len(anchors)
+
+
+def test_chinese_numerals() -> None:
+    from gazette.structure import _cn
+
+    want = {0: "零", 7: "七", 10: "十", 15: "十五", 20: "二十", 99: "九十九", 100: "一百", 101: "一百零一",
+            110: "一百一十", 115: "一百一十五", 999: "九百九十九", 1000: "一千", 1001: "一千零一",
+            1010: "一千零一十", 1100: "一千一百", 10000: "一万", 10001: "一万零一", 100000: "十万",
+            120034: "十二万零三十四"}
+    assert {n: _cn(n) for n in want} == want
