@@ -106,7 +106,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
                 last = entries[-1]
                 entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
                 continue
-            entries.append(_entry("".join(pending) + text, page, section))
+            if pending or text:  # a page number alone is no entry
+                entries.append(_entry("".join(pending) + text, page, section))
             pending = []
             continue
         unnumbered = _LEADER_END_RE.match(line)

@@ -29,7 +29,7 @@ DET_SIDE = 1216
 MAX_SIDE = 2400
 # Bumped whenever Gazette's own page reading (orientation, gaps, layout, corrections)
 # changes, so cached pages from an older reading are recognised again.
-PIPELINE = 9
+PIPELINE = 10
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ def _leader_ends(boxes: list[TextBox], pixels: np.ndarray, engine: Engine) -> li
         if any(min(x for x, _ in o.quad) > max(xs) - 2 and abs(min(y for _, y in o.quad) - min(ys)) < height / 2
                for o in boxes if o is not box):
             continue  # something was found to the right already
-        strip, offset = _line_to_margin(box, pixels)
+        strip, offset, along = _line_to_margin(box, pixels)
         if strip is None:
             continue
         height = strip.shape[0]
@@ -187,30 +187,36 @@ def _leader_ends(boxes: list[TextBox], pixels: np.ndarray, engine: Engine) -> li
         text, score = engine.read_line(np.stack([strip[:, a:b]] * 3, axis=-1))
         number = _PAGE_END_RE.search(text)
         if number and score >= 0.5:
-            x0 = max(xs) + (a - offset)
-            quad = ((x0, min(ys)), (x0 + b - a, min(ys)), (x0 + b - a, max(ys)), (x0, max(ys)))
+            quad = (along(a, 0), along(b, 0), along(b, 1), along(a, 1))
             result.append(TextBox(tuple((float(x), float(y)) for x, y in quad), "……" + number.group(1), score))
     return result
 
 
-def _line_to_margin(box: TextBox, pixels: np.ndarray) -> tuple[np.ndarray | None, int]:
-    """The box's line continued along its own slope to the page edge, straightened; and
-    where the box itself ends in it."""
+def _line_to_margin(box: TextBox, pixels: np.ndarray):
+    """The box's line continued along its own slope to the page edge, straightened;
+    where the box itself ends in it; and a function from a strip position (x, 0 for the
+    top or 1 for the bottom) back to page coordinates."""
     p0, p1, p2, p3 = (np.asarray(p, dtype=np.float32) for p in box.quad)
     direction = p1 - p0
     length = float(np.linalg.norm(direction))
+    none = (None, 0, None)
     if length < 1 or direction[0] <= 0:
-        return None, 0
+        return none
     unit = direction / length
     reach = (pixels.shape[1] - 1 - p0[0]) / unit[0]
     height = float(np.linalg.norm(p3 - p0))
     if reach <= length or height < 4:
-        return None, 0
+        return none
+
+    def along(x: float, bottom: int) -> tuple[float, float]:
+        point = (p3 if bottom else p0) + unit * x
+        return float(point[0]), float(point[1])
+
     source = np.array([p0, p0 + unit * reach, p3 + unit * reach, p3], dtype=np.float32)
     target = np.array([[0, 0], [reach, 0], [reach, height], [0, height]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(source, target)
     strip = cv2.warpPerspective(pixels, matrix, (int(reach), int(round(height))), borderValue=255)
-    return strip, int(length)
+    return strip, int(length), along
 
 
 def _rightmost_glyphs(strip: np.ndarray, height: float) -> tuple[int, int] | None:
