@@ -380,7 +380,8 @@ def _load_manifest(content: Path) -> dict[str, str]:
         raise ContentError(f"{path}: unreadable manifest ({exc}); delete it and re-run (edited files will then be treated as editors' work and kept)")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a file so that readers see either the old bytes or the new, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -435,10 +436,10 @@ def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], f
                 continue
             edited = manifest.get(rel) != _sha(current)
             if edited and not force:
-                _atomic_write(beside, data)
+                atomic_write(beside, data)
                 report.conflicts.append((path, beside))
                 continue
-        _atomic_write(path, data)
+        atomic_write(path, data)
         manifest[rel] = _sha(data)
         report.written.append(path)
         _remove_stale(beside, report)
@@ -453,7 +454,7 @@ def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], f
                 manifest.pop(rel, None)
                 report.removed.append(path)
                 _remove_stale(path.with_name(path.name + ".new"), report)
-    _atomic_write(content / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    atomic_write(content / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return report
 
 
@@ -481,7 +482,7 @@ def set_status(path: Path, status: Status) -> bool:
         new_front = front + f"\nstatus: {status.value}"
     if new_front == front:
         return False
-    _atomic_write(path, text.replace(front, new_front, 1).encode("utf-8"))
+    atomic_write(path, text.replace(front, new_front, 1).encode("utf-8"))
     return True
 
 

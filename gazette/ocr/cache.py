@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from ..content import atomic_write
 from .recognize import OcrPage
 
 
@@ -54,16 +54,5 @@ class OcrCache:
         if stem is None:
             return
         stem.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(stem.with_suffix(".webp"), image)
-        _atomic_write(stem.with_suffix(".json"), json.dumps(page.to_json(), ensure_ascii=False, sort_keys=True).encode())
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        atomic_write(stem.with_suffix(".webp"), image)
+        atomic_write(stem.with_suffix(".json"), json.dumps(page.to_json(), ensure_ascii=False, sort_keys=True).encode())
