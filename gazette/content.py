@@ -334,21 +334,55 @@ def issue_from_file(path: Path) -> Issue:
     )
 
 
-def load_archive(content: Path) -> Archive:
-    """Read every issue and document under ``content``; issues sorted by date and id."""
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
+
+
+def check_id(path: Path, key: str, value: str) -> None:
+    """Ids become URL and file path segments: letters, digits, ``-`` and ``_`` only."""
+    if not ID_RE.match(value):
+        raise ContentError(f"{path}: {key}: {value!r} is not a valid id (letters, digits, '-' and '_' only, "
+                           "e.g. 2023-01 or 2023-01-03); correct it")
+
+
+def safe_file(content: Path, path: Path, allow_symlinks: bool = False) -> Path:
+    """``path`` if it is a regular file inside ``content``; a symlink, or a file that
+    resolves outside content/, is refused (it could publish any file of the host)."""
+    if not allow_symlinks:
+        folders = [content / p for p in path.relative_to(content).parents if p != Path(".")]
+        for candidate in [path, *folders]:
+            if candidate.is_symlink():
+                raise ContentError(f"{candidate}: is a symbolic link; content/ files must be real files "
+                                   "(copy the file in, or pass --allow-symlinks if you trust every link)")
+    if not path.resolve().is_relative_to(content.resolve()):
+        raise ContentError(f"{path}: resolves outside {content}; keep every content file inside the content folder")
+    return path
+
+
+def load_archive(content: Path, allow_symlinks: bool = False) -> Archive:
+    """Read every issue and document under ``content``; issues sorted by date and id.
+
+    Ids must be plain path segments and an issue's id its folder's name; symbolic links
+    are refused unless ``allow_symlinks``."""
     if not content.is_dir():
         raise ContentError(f"{content}: no such content folder; run 'gazette ingest PDF --content {content}' first")
     issues: list[Issue] = []
     documents: dict[str, Document] = {}
     paths: dict[str, Path] = {}
     for issue_path in sorted(content.glob(f"*/{ISSUE_FILE}")):
+        safe_file(content, issue_path, allow_symlinks)
         issue = issue_from_file(issue_path)
+        check_id(issue_path, "id", issue.id)
+        if issue.id != issue_path.parent.name:
+            raise ContentError(f"{issue_path}: id {issue.id!r} is not the name of its folder ({issue_path.parent.name}); "
+                               "make them the same")
         issues.append(issue)
         seqs: dict[int, Path] = {}
         for doc_path in sorted(issue_path.parent.glob("*.md")):
             if doc_path.name == ISSUE_FILE:
                 continue
+            safe_file(content, doc_path, allow_symlinks)
             doc = document_from_file(doc_path)
+            check_id(doc_path, "id", doc.id)
             if doc.id in documents:
                 raise ContentError(f"{doc_path}: document id {doc.id} is also used by {paths[doc.id]}; give one of them a different 'id'")
             if doc.issue_id != issue.id:

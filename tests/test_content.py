@@ -235,3 +235,77 @@ def test_two_documents_with_the_same_seq_are_refused(tmp_path: Path) -> None:
         load_archive(content)
     message = info.value.message
     assert str(doc_file) in message and str(other) in message and "seq" in message
+
+
+def _one_issue(tmp_path: Path) -> Path:
+    """A content folder holding mini-issue.pdf, ingested (no OCR needed)."""
+    from gazette.content import write_results
+    from gazette.ingest import ingest_pdf
+
+    pdf = Path(__file__).parent / "resources" / "mini-issue.pdf"
+    content = tmp_path / "content"
+    write_results(content, [(ingest_pdf(pdf), pdf)])
+    return content
+
+
+def test_issue_id_that_leaves_its_folder_is_refused(tmp_path: Path) -> None:
+    from gazette.content import load_archive
+
+    content = _one_issue(tmp_path)
+    issue_md = content / "2021-05" / "issue.md"
+    issue_md.write_text(issue_md.read_text(encoding="utf-8").replace("id: 2021-05", "id: ../../../X", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_archive(content)
+    assert "issue.md" in info.value.message and "not a valid id" in info.value.message
+
+
+def test_document_id_must_be_a_plain_segment(tmp_path: Path) -> None:
+    from gazette.content import load_archive
+
+    content = _one_issue(tmp_path)
+    doc = content / "2021-05" / "01.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("id: '2021-05-01'", "id: ../evil", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_archive(content)
+    assert "01.md" in info.value.message and "'../evil'" in info.value.message
+
+
+def test_symlinked_content_file_is_refused_unless_allowed(tmp_path: Path) -> None:
+    from gazette.content import load_archive
+
+    content = _one_issue(tmp_path)
+    doc = content / "2021-05" / "02.md"
+    outside = tmp_path / "elsewhere.md"
+    outside.write_bytes(doc.read_bytes())
+    doc.unlink()
+    doc.symlink_to(outside)
+    with pytest.raises(ContentError) as info:
+        load_archive(content)
+    assert "02.md" in info.value.message and "symbolic link" in info.value.message
+    with pytest.raises(ContentError):  # it also resolves outside content/
+        load_archive(content, allow_symlinks=True)
+
+
+def test_site_refuses_a_replaced_or_linked_issue_pdf(tmp_path: Path) -> None:
+    from gazette.content import load_archive, set_status
+    from gazette.models import Status
+    from gazette.site import build_site
+
+    content = _one_issue(tmp_path)
+    for path in load_archive(content).paths.values():
+        set_status(path, Status.PUBLISHED)
+    pdf = content / "2021-05" / "2021-05.pdf"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("host secret", encoding="utf-8")
+    pdf.unlink()
+    pdf.symlink_to(secret)
+    config = Path(__file__).resolve().parents[1] / "mkdocs.yml"
+    with pytest.raises(ContentError) as info:
+        build_site(content, tmp_path / "site", config, "https://example.org/")
+    assert "2021-05.pdf" in info.value.message and "symbolic link" in info.value.message
+    pdf.unlink()
+    pdf.write_bytes(b"%PDF-1.4 not the ingested file\n%%EOF\n")
+    with pytest.raises(ContentError) as info:
+        build_site(content, tmp_path / "site", config, "https://example.org/")
+    assert "SHA-256 does not match" in info.value.message
+    assert not (tmp_path / "site").exists()

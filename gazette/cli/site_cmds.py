@@ -24,7 +24,9 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
               help="The mkdocs.yml to use (default: ./mkdocs.yml).")
 @click.option("--site-url", default=None, help="Public URL of the site, for feeds, sitemap and citations (default: site_url in mkdocs.yml).")
 @click.option("--full", is_flag=True, help="Re-render every page instead of only the pages that changed.")
-def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str | None, full: bool) -> None:
+@click.option("--allow-symlinks", is_flag=True, help="Follow symbolic links inside content/ (refused by default: a link can publish any file of the host).")
+def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str | None, full: bool,
+          allow_symlinks: bool) -> None:
     """Render the published documents of content/ into a static site.
 
     Only documents whose status is published appear anywhere in the site, its search
@@ -36,7 +38,7 @@ def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str 
     Example:
         gazette build --content content/ --site site/
     """
-    report = build_site(content_dir, site_dir, config, site_url, full=full)
+    report = build_site(content_dir, site_dir, config, site_url, full=full, allow_symlinks=allow_symlinks)
     how = f"{report.rendered} of {report.pages} pages re-rendered" if report.incremental else f"{report.pages} pages"
     click.echo(f"built {report.site}: {report.issues} issues, {report.documents} published documents, "
                f"{how} in {report.seconds:.1f} s", err=True)

@@ -107,7 +107,7 @@ def _output_of(rel: str) -> str:
 
 
 def build_site(content: Path, site: Path, config: Path | None = None, site_url: str | None = None,
-               full: bool = False) -> BuildReport:
+               full: bool = False, allow_symlinks: bool = False) -> BuildReport:
     """Build the public site of ``content`` into ``site`` (replaced atomically)."""
     import yaml
     from mkdocs.commands.build import build as mkdocs_build
@@ -116,7 +116,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
 
     started = time.perf_counter()
     config_path = find_config(config)
-    everything = load_archive(content)
+    everything = load_archive(content, allow_symlinks)
     archive = everything.public()
     private_pages = _private_pages(everything)
     phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
@@ -143,7 +143,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
-        tree = write_tree(archive, content, docs_dir, url, private_pages=private_pages)
+        tree = write_tree(archive, content, docs_dir, url, private_pages=private_pages, allow_symlinks=allow_symlinks)
         phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year

@@ -79,7 +79,7 @@ _title = nav_title
 
 
 def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity",
-               private_pages: dict[str, set[int]] | None = None) -> SiteTree:
+               private_pages: dict[str, set[int]] | None = None, allow_symlinks: bool = False) -> SiteTree:
     """Write every page of the public archive into ``docs_dir``; return the nav.
 
     ``private_pages`` names, per issue, the PDF pages that also print a document not
@@ -113,12 +113,13 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
         base = f"{issue.id}/"
         pdf_name = f"{issue.id}.pdf"
         source_pdf = content / issue.id / pdf_name
-        if source_pdf.exists():
+        if source_pdf.exists() or source_pdf.is_symlink():
+            data = _issue_pdf(content, source_pdf, issue, allow_symlinks)
             target = docs_dir / issue.id / pdf_name
             tree.files.add(f"{issue.id}/{pdf_name}")
-            if not target.exists() or target.read_bytes() != source_pdf.read_bytes():
+            if not target.exists() or target.read_bytes() != data:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source_pdf, target)
+                target.write_bytes(data)
                 tree.changed.add(f"{issue.id}/{pdf_name}")
         tree.page_years[f"{issue.id}/index.md"] = issue.meta.year
         for doc in docs:
@@ -150,6 +151,22 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
     return tree
 
 
+def _issue_pdf(content: Path, path: Path, issue: Issue, allow_symlinks: bool) -> bytes:
+    """The bytes of an issue's PDF, once it is shown to be the PDF that was ingested."""
+    import hashlib as _hashlib
+
+    from ..content import safe_file
+    from ..errors import ContentError
+
+    data = safe_file(content, path, allow_symlinks).read_bytes()
+    if not data.startswith(b"%PDF-"):
+        raise ContentError(f"{path}: is not a PDF; put the issue's PDF back (or re-ingest the issue)")
+    if issue.sha256 and _hashlib.sha256(data).hexdigest() != issue.sha256:
+        raise ContentError(f"{path}: its SHA-256 does not match the one recorded in {issue.id}/issue.md; "
+                           "restore the original PDF, or re-ingest the new one so its split matches it")
+    return data
+
+
 def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: str, private: set[int],
                 tree: SiteTree) -> dict[int, tuple[int, int] | None]:
     """Copy the scan image of every OCR'd page of these documents; page → (width,
@@ -161,7 +178,7 @@ def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: s
     found: dict[int, tuple[int, int] | None] = {}
     for page in sorted({p for d in docs if d.ocr for p in d.ocr.pages}):
         source = content / issue_id / page_image_name(page)
-        if page in private or not source.is_file():
+        if page in private or not source.is_file() or source.is_symlink():
             found[page] = None
             continue
         rel = f"{issue_id}/{page_image_name(page)}"
