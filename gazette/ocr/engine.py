@@ -107,11 +107,11 @@ class Engine:
         })
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
 
-    def recognize(self, image: np.ndarray) -> list[TextBox]:
-        """Detect and recognise the text regions of an RGB image array. (Small isolated
-        marks the reduced detection misses, such as 目录 page numbers, are re-read by
-        ``recognize._leader_ends`` with :meth:`read_line`.)"""
-        result = self._fast(image, use_cls=False, return_word_box=True)
+    def recognize(self, grey: np.ndarray) -> list[TextBox]:
+        """Detect and recognise the text regions of a greyscale (H × W, uint8) image.
+        (Small isolated marks the reduced detection misses, such as 目录 page numbers,
+        are re-read by ``recognize._leader_ends`` with :meth:`read_line`.)"""
+        result = self._fast(_rgb(grey), use_cls=False, return_word_box=True)
         if result.boxes is None or result.txts is None:
             return []
         words = result.word_results or ()
@@ -124,16 +124,21 @@ class Engine:
         return boxes
 
 
-    def read_line(self, image: np.ndarray) -> tuple[str, float]:
+    def read_line(self, grey: np.ndarray) -> tuple[str, float]:
         """Recognise an image that holds one line of text, without detection (RapidOCR's
         recogniser alone: its pipeline cannot skip detection and still return text)."""
         try:
-            result = self._fast.recognize_txt([image])
+            result = self._fast.recognize_txt([_rgb(grey)])
         except Exception:  # RapidOCRError: nothing recognised
             return "", 0.0
         if not result.txts:
             return "", 0.0
         return str(result.txts[0]), float(result.scores[0])
+
+
+def _rgb(grey: np.ndarray) -> np.ndarray:
+    """The three-channel array RapidOCR expects."""
+    return np.stack([grey] * 3, axis=-1)
 
 
 def _char(text: str, box: object) -> Char:

@@ -29,8 +29,9 @@ def with_gaps(boxes: list[TextBox], pixels: np.ndarray) -> list[TextBox]:
     return [_with_gaps(box, pixels) for box in boxes]
 
 
-def _strip(box: TextBox, pixels: np.ndarray) -> np.ndarray | None:
-    quad = np.asarray(box.quad, dtype=np.float32)
+def straighten(quad: object, pixels: np.ndarray) -> np.ndarray | None:
+    """The image inside a (possibly slanted) quadrilateral, as an upright rectangle."""
+    quad = np.asarray(quad, dtype=np.float32)
     width = int(round(max(np.linalg.norm(quad[1] - quad[0]), np.linalg.norm(quad[2] - quad[3]))))
     height = int(round(max(np.linalg.norm(quad[3] - quad[0]), np.linalg.norm(quad[2] - quad[1]))))
     if width < 8 or height < 6:
@@ -43,7 +44,7 @@ def _strip(box: TextBox, pixels: np.ndarray) -> np.ndarray | None:
 def _with_gaps(box: TextBox, pixels: np.ndarray) -> TextBox:
     if len(box.chars) != len(box.text) or len(box.text) < 2:
         return box
-    strip = _strip(box, pixels)
+    strip = straighten(box.quad, pixels)
     if strip is None:
         return box
     height = strip.shape[0]

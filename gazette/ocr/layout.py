@@ -21,18 +21,20 @@ import statistics
 from dataclasses import dataclass
 from typing import Sequence
 
-from .engine import Char, TextBox
+from .engine import TextBox
 
 _INDENT_MIN, _INDENT_MAX = 1.2, 4.5  # paragraph indent, in character heights
 
 
 @dataclass(frozen=True)
 class OcrLine:
-    """One printed line: its text, confidence (lowest box score) and box (x0, y0, x1, y1)."""
+    """One printed line: its text, confidence (lowest box score), box (x0, y0, x1, y1),
+    and why an editor should check it (set after correction; None when it is sure)."""
 
     text: str
     score: float
     box: tuple[float, float, float, float]
+    check: str | None = None
 
 
 @dataclass
@@ -43,7 +45,6 @@ class _Box:
     y1: float
     text: str
     score: float
-    chars: tuple[Char, ...]
 
     @property
     def height(self) -> float:
@@ -84,11 +85,7 @@ def _deskewed(boxes: Sequence[TextBox], angle: float, centre: tuple[float, float
     for box in boxes:
         points = [rotate(x, y) for x, y in box.quad]
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        chars = []
-        for char in box.chars:
-            (x0, y0), (x1, y1) = rotate(char.box[0], char.box[1]), rotate(char.box[2], char.box[3])
-            chars.append(Char(char.text, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))))
-        result.append(_Box(min(xs), min(ys), max(xs), max(ys), box.text, box.score, tuple(chars)))
+        result.append(_Box(min(xs), min(ys), max(xs), max(ys), box.text, box.score))
     return result
 
 

@@ -24,7 +24,7 @@ from PIL import Image
 
 from .correct import Style, correct_line, page_style
 from .engine import Engine, TextBox, engine_id
-from .gaps import with_gaps
+from .gaps import straighten, with_gaps
 from .layout import OcrLine, build_lines
 from .render import render_page
 
@@ -36,21 +36,11 @@ _BLANK_INK = 0.0005  # share of dark pixels below which a page is blank
 
 
 @dataclass(frozen=True)
-class CheckedLine:
-    """A recognised line, and why an editor should check it (None when it is sure)."""
-
-    text: str
-    score: float
-    box: tuple[float, float, float, float]
-    check: str | None = None
-
-
-@dataclass(frozen=True)
 class OcrPage:
     """Everything OCR produced for one page; cached as JSON."""
 
     pdf_index: int
-    lines: tuple[CheckedLine, ...]
+    lines: tuple[OcrLine, ...]
     dpi: float
     engine: str
     scan_dpi: float | None = None
@@ -71,7 +61,7 @@ class OcrPage:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "OcrPage":
         """Inverse of :meth:`to_json`."""
-        lines = tuple(CheckedLine(l["text"], l["score"], tuple(l["box"]), l.get("check")) for l in data["lines"])
+        lines = tuple(OcrLine(l["text"], l["score"], tuple(l["box"]), l.get("check")) for l in data["lines"])
         return cls(data["pdf_index"], lines, data["dpi"], data["engine"], data.get("scan_dpi"),
                    data.get("rotation", 0), data.get("skew", 0.0), tuple(data.get("notes", ())),
                    tuple(data.get("size", (0, 0))))
@@ -146,7 +136,7 @@ def recognize_page(page: Prepared, engine: Engine) -> OcrPage:
                    tuple(notes), (pixels.shape[1], pixels.shape[0]))
 
 
-def _checked(line: OcrLine, coarse: bool, style: Style) -> CheckedLine:
+def _checked(line: OcrLine, coarse: bool, style: Style) -> OcrLine:
     text, fixes = correct_line(line.text, style)
     reasons = []
     if line.score < CHECK_BELOW:
@@ -154,7 +144,7 @@ def _checked(line: OcrLine, coarse: bool, style: Style) -> CheckedLine:
     reasons += [f"guessed {f.before}→{f.after or '(removed)'}" for f in fixes if f.guess]
     if coarse and not reasons:
         reasons.append("coarse scan")
-    return CheckedLine(text, round(line.score, 4), tuple(round(v, 1) for v in line.box), "; ".join(reasons) or None)
+    return OcrLine(text, round(line.score, 4), tuple(round(v, 1) for v in line.box), "; ".join(reasons) or None)
 
 
 _LEADER_CHARS = "…⋯.．·•-—_"
@@ -184,7 +174,7 @@ def _leader_ends(boxes: list[TextBox], pixels: np.ndarray, engine: Engine) -> li
         if digits is None:
             continue
         a, b = offset + digits[0], offset + digits[1]
-        text, score = engine.read_line(np.stack([strip[:, a:b]] * 3, axis=-1))
+        text, score = engine.read_line(np.ascontiguousarray(strip[:, a:b]))
         number = _PAGE_END_RE.search(text)
         if number and score >= 0.5:
             quad = (along(a, 0), along(b, 0), along(b, 1), along(a, 1))
@@ -196,7 +186,7 @@ def _line_to_margin(box: TextBox, pixels: np.ndarray):
     """The box's line continued along its own slope to the page edge, straightened;
     where the box itself ends in it; and a function from a strip position (x, 0 for the
     top or 1 for the bottom) back to page coordinates."""
-    p0, p1, p2, p3 = (np.asarray(p, dtype=np.float32) for p in box.quad)
+    p0, p1, _p2, p3 = (np.asarray(p, dtype=np.float32) for p in box.quad)
     direction = p1 - p0
     length = float(np.linalg.norm(direction))
     none = (None, 0, None)
@@ -212,11 +202,8 @@ def _line_to_margin(box: TextBox, pixels: np.ndarray):
         point = (p3 if bottom else p0) + unit * x
         return float(point[0]), float(point[1])
 
-    source = np.array([p0, p0 + unit * reach, p3 + unit * reach, p3], dtype=np.float32)
-    target = np.array([[0, 0], [reach, 0], [reach, height], [0, height]], dtype=np.float32)
-    matrix = cv2.getPerspectiveTransform(source, target)
-    strip = cv2.warpPerspective(pixels, matrix, (int(reach), int(round(height))), borderValue=255)
-    return strip, int(length), along
+    strip = straighten([p0, p0 + unit * reach, p3 + unit * reach, p3], pixels)
+    return (strip, int(length), along) if strip is not None else none
 
 
 def _rightmost_glyphs(strip: np.ndarray, height: float) -> tuple[int, int] | None:
@@ -257,7 +244,7 @@ def _oriented(pixels: np.ndarray, engine: Engine) -> tuple[int, list[TextBox], n
     counter-clockwise before reading, so when those crops read well the page needs the
     same turn, and otherwise the opposite one. An upside-down page reads badly.
     """
-    boxes = engine.recognize(np.stack([pixels] * 3, axis=-1))
+    boxes = engine.recognize(pixels)
     if _tall_share(boxes) > 0.5:
         candidates = (90, 270) if _quality(boxes) >= 0.8 else (270, 90)
         best: tuple[float, int, list[TextBox], np.ndarray] | None = None
@@ -268,7 +255,7 @@ def _oriented(pixels: np.ndarray, engine: Engine) -> tuple[int, list[TextBox], n
         return 0, boxes, pixels
     for angle in candidates:
         turned = np.ascontiguousarray(np.rot90(pixels, k=angle // 90))
-        found = engine.recognize(np.stack([turned] * 3, axis=-1))
+        found = engine.recognize(turned)
         score = _quality(found) * min(1.0, len(found) / 5)
         if best is None or score > best[0] + 0.05:
             best = (score, angle, found, turned)

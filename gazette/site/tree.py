@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..content import Archive
+from PIL import Image
+
+from ..content import Archive, page_image_name, safe_file
+from ..errors import ContentError
 from ..models import Document, Issue, Kind
 from ..structure import body_to_text
 from . import render
@@ -153,15 +156,10 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
 
 def _issue_pdf(content: Path, path: Path, issue: Issue, allow_symlinks: bool) -> bytes:
     """The bytes of an issue's PDF, once it is shown to be the PDF that was ingested."""
-    import hashlib as _hashlib
-
-    from ..content import safe_file
-    from ..errors import ContentError
-
     data = safe_file(content, path, allow_symlinks).read_bytes()
     if not data.startswith(b"%PDF-"):
         raise ContentError(f"{path}: is not a PDF; put the issue's PDF back (or re-ingest the issue)")
-    if issue.sha256 and _hashlib.sha256(data).hexdigest() != issue.sha256:
+    if issue.sha256 and hashlib.sha256(data).hexdigest() != issue.sha256:
         raise ContentError(f"{path}: its SHA-256 does not match the one recorded in {issue.id}/issue.md; "
                            "restore the original PDF, or re-ingest the new one so its split matches it")
     return data
@@ -171,10 +169,6 @@ def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: s
                 tree: SiteTree) -> dict[int, tuple[int, int] | None]:
     """Copy the scan image of every OCR'd page of these documents; page → (width,
     height) of its image, or None where the page is not public or has no image."""
-    from PIL import Image
-
-    from ..content import page_image_name
-
     found: dict[int, tuple[int, int] | None] = {}
     for page in sorted({p for d in docs if d.ocr for p in d.ocr.pages}):
         source = content / issue_id / page_image_name(page)
@@ -196,8 +190,6 @@ def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: s
 
 def _scan_pages(doc: Document, scans: dict[int, tuple[int, int] | None]) -> list[render.ScanPage]:
     """The scanned pages a document page shows beside its text, in page order."""
-    from ..content import page_image_name
-
     if not doc.ocr:
         return []
     first, _ = doc.source.pdf_pages
