@@ -142,3 +142,46 @@ def _guess_kind(head: bytes) -> str:
         if head.lstrip().startswith(magic):
             return name
     return "some other kind of file"
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def redacted_copy(path: Path, data: bytes, blank: set[int], unlisted: set[int], secrets: list[str]) -> tuple[bytes, tuple[int, ...]]:
+    """A copy of the PDF ``data`` with pages replaced by blank pages of the same size.
+
+    ``blank`` pages are always replaced; an ``unlisted`` page (one that prints no
+    document: cover, 目录, imprint) is replaced when its text mentions any of
+    ``secrets`` (the titles and 文号 of unpublished documents). Page numbering is kept,
+    so ``#page=N`` links still point at the right page. Returns the bytes and the
+    replaced pages. The output is deterministic (pypdf writes no dates or random ids).
+    """
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    wanted = [s for s in (_squeeze(s) for s in secrets) if len(s) >= 4]
+    try:
+        reader = PdfReader(BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        writer = PdfWriter()
+        removed = []
+        for index, page in enumerate(reader.pages, start=1):
+            hide = index in blank
+            if not hide and index in unlisted and wanted:
+                text = _squeeze(clean_text(page.extract_text() or "")[0])
+                hide = any(s in text for s in wanted)
+            if hide:
+                box = page.mediabox
+                writer.add_blank_page(width=box.width, height=box.height)
+                removed.append(index)
+            else:
+                writer.add_page(page)
+        out = BytesIO()
+        writer.write(out)
+    except (PyPdfError, KeyError, ValueError, TypeError, AttributeError, RecursionError) as exc:
+        raise InputFileError(f"{path}: cannot make the public copy of this PDF ({type(exc).__name__}: {exc}); "
+                             "replace it with the original issue PDF") from None
+    return out.getvalue(), tuple(removed)

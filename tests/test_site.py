@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import re
 import shutil
@@ -17,6 +18,7 @@ from gazette.site import build_site
 from gazette.structure import article_anchors, body_to_text
 
 from conftest import ROOT
+from handmade import pages_pdf
 
 HIDDEN = ("2023-01-02", "2023-03-02")  # a draft and a withheld document
 
@@ -99,6 +101,24 @@ def test_unpublished_documents_appear_nowhere(built_site: Path, sample_content: 
             text = path.read_text(encoding="utf-8")
             assert doc_id not in text and unique not in text and f">{hidden.title}<" not in text, path
     assert unique[:30] not in _pagefind_text(built_site)
+    published_pdf = _pdf_text(built_site / issue / f"{issue}.pdf")
+    assert _squeeze(unique)[:30] not in published_pdf
+    first, last = hidden.source.pdf_pages
+    assert _squeeze(body_to_text(hidden.body))[:30] in _pdf_text(sample_content / issue / f"{issue}.pdf")  # the check can fail
+    html = (built_site / issue / "index.html").read_text(encoding="utf-8")
+    blanked = re.search(r"PDF ?第([0-9、]+)页已留空", html)
+    assert blanked and set(range(first, last + 1)) <= {int(n) for n in blanked.group(1).split("、")}
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _pdf_text(path: Path) -> str:
+    """All text of a PDF, whitespace removed (what a downloader of it can read)."""
+    from pypdf import PdfReader
+
+    return _squeeze("".join(page.extract_text() or "" for page in PdfReader(path).pages))
 
 
 def test_search_index_holds_published_documents(built_site: Path, sample_content: Path) -> None:
@@ -118,6 +138,21 @@ def test_machine_outputs(built_site: Path, sample_content: Path) -> None:
     assert feed.startswith('<?xml') and "<entry>" in feed and "https://gazette.example.org/2023-03/" in feed
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>" not in sitemap and "https://gazette.example.org/2023-01/01/" in sitemap
+
+
+def test_missing_issue_pdf_is_never_linked(sample_content: Path, tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    (content / "2023-02" / "2023-02.pdf").unlink()
+    site = tmp_path / "site"
+    build_site(content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
+    assert not (site / "2023-02" / "2023-02.pdf").exists()
+    pages = [p for p in (site / "2023-02").rglob("index.html")]
+    assert len(pages) > 1
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "2023-02.pdf" not in html and "未在本站发布" in html, page
+    assert "2023-01.pdf#page=" in (site / "2023-01" / "01" / "index.html").read_text(encoding="utf-8")
 
 
 def test_build_is_deterministic(built_site: Path, sample_content: Path, tmp_path: Path) -> None:
@@ -237,13 +272,25 @@ def _corpus_archive(dest: Path) -> dict[str, object]:
     for issue_id, (year, number, date, srcs) in plan.items():
         folder = dest / issue_id
         folder.mkdir(parents=True)
-        pdf = b"%PDF-1.4\n% fixture for " + issue_id.encode() + b"\n%%EOF\n"
-        (folder / f"{issue_id}.pdf").write_bytes(pdf)
-        sha = hashlib.sha256(pdf).hexdigest()
         docs, toc, page = [], [], 1
         entries = [(s.title, list(s.paragraphs[:40]), kinds.get(s.kind, Kind.OTHER), s.issuer, s.doc_number) for s in srcs]
         if issue_id == "2022-01":
             entries.insert(3, (HOSTILE_TITLE, HOSTILE_BODY, Kind.NORMATIVE, "<b>某某</b>厅", "鲁{{x}}发〔2022〕1号"))
+        # The issue PDF: cover, 目录 (every title), then each document's title and opening
+        # paragraph on each of its pages, so tests can see what a published PDF gives away.
+        spans, start = [], 1
+        for title, paragraphs, *_ in entries:
+            span = max(1, sum(len(p) for p in paragraphs) // 1500)
+            spans.append((start + 2, start + 2 + span))
+            start += span + 1
+        printed = [f"山东省人民政府公报 {year}年第{number}期", "目录\n" + "\n".join(e[0] for e in entries)]
+        printed += ["" for _ in range(start)]  # … and an imprint page
+        for (title, paragraphs, *_), (first, last) in zip(entries, spans):
+            for pdf_page in range(first, last + 1):
+                printed[pdf_page - 1] += title + "\n" + paragraphs[0][:60].replace("\n", " ") + "\n"
+        pdf = pages_pdf(printed)
+        (folder / f"{issue_id}.pdf").write_bytes(pdf)
+        sha = hashlib.sha256(pdf).hexdigest()
         for seq, (title, paragraphs, kind, issuer, number_text) in enumerate(entries, start=1):
             doc_id = f"{issue_id}-{seq:02d}"
             span = max(1, sum(len(p) for p in paragraphs) // 1500)
@@ -363,6 +410,34 @@ def test_corpus_unpublished_documents_appear_nowhere(corpus: tuple[Path, Path]) 
     jsonl = [json.loads(line) for line in files["documents.jsonl"].splitlines()]
     assert {r["id"] for r in jsonl} == {d.id for d in archive.documents.values() if d.is_public}
     assert sorted(p.stem for p in (site / "api" / "documents").glob("*.json")) == sorted(r["id"] for r in jsonl)
+
+
+def test_corpus_issue_pdf_blanks_unpublished_pages(corpus: tuple[Path, Path]) -> None:
+    """The published issue PDF keeps its page count and numbering, the cover and the pages
+    of published documents, and blanks the pages (and the 目录) that print anything else."""
+    from pypdf import PdfReader
+
+    content, site = corpus
+    archive = load_archive(content)
+    for issue in archive.issues:
+        original = PdfReader(content / issue.id / f"{issue.id}.pdf")
+        served = PdfReader(site / issue.id / f"{issue.id}.pdf")
+        assert len(served.pages) == len(original.pages)
+        text = [_squeeze(p.extract_text() or "") for p in served.pages]
+        assert text[0] == _squeeze(original.pages[0].extract_text())  # the cover names no document
+        assert text[1] == ""  # the 目录 lists unpublished titles
+        docs = archive.issue_documents(issue)
+        hidden_pages = {p for d in docs if not d.is_public for p in range(d.source.pdf_pages[0], d.source.pdf_pages[1] + 1)}
+        for doc in docs:
+            first, last = doc.source.pdf_pages
+            for page in range(first, last + 1):
+                if doc.is_public and page not in hidden_pages:
+                    assert _squeeze(doc.title) in text[page - 1], (doc.id, page)
+                if not doc.is_public:
+                    assert text[page - 1] == "", (doc.id, page)
+        issue_html = (site / issue.id / "index.html").read_text(encoding="utf-8")
+        assert "下载公报 PDF" in issue_html and "下载原版 PDF" not in issue_html
+        assert hashlib.sha256((site / issue.id / f"{issue.id}.pdf").read_bytes()).hexdigest() in issue_html
 
 
 def test_corpus_build_is_byte_identical(corpus: tuple[Path, Path], tmp_path: Path) -> None:

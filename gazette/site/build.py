@@ -33,7 +33,7 @@ from .. import __version__
 from ..content import Archive, load_archive
 from ..errors import BuildError
 from . import machine, search
-from .tree import SiteTree, write_tree
+from .tree import SiteTree, private_parts, write_tree
 
 ROOT_CONFIG = Path("mkdocs.yml")
 _MACHINE_OUTPUTS = ("feed.xml", "sitemap.xml", "sitemap.xml.gz", "documents.jsonl", "api", "pagefind")
@@ -118,7 +118,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
     config_path = find_config(config)
     everything = load_archive(content, allow_symlinks)
     archive = everything.public()
-    private_pages = _private_pages(everything)
+    private = private_parts(everything)
     phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
 
     def phase(name: str) -> None:
@@ -143,7 +143,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
-        tree = write_tree(archive, content, docs_dir, url, private_pages=private_pages, allow_symlinks=allow_symlinks)
+        tree = write_tree(archive, content, docs_dir, url, private=private, allow_symlinks=allow_symlinks)
         phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
@@ -187,16 +187,6 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
     count = tree.pages if rendered is None else len(rendered)
     return BuildReport(site, len(archive.issues), len(archive.documents), tree.pages, count,
                        rendered is not None, time.perf_counter() - started, tuple(phases))
-
-
-def _private_pages(archive: Archive) -> dict[str, set[int]]:
-    """Per issue, the PDF pages that print any document not approved for release."""
-    found: dict[str, set[int]] = {}
-    for doc in archive.documents.values():
-        if not doc.is_public:
-            first, last = doc.source.pdf_pages
-            found.setdefault(doc.issue_id, set()).update(range(first, last + 1))
-    return found
 
 
 def _tree_signature(folder: Path) -> str:

@@ -46,11 +46,22 @@ def page(*parts: str) -> str:
 
 
 @dataclass(frozen=True)
+class PdfLink:
+    """The issue PDF as published: its link, SHA-256, and the pages blanked in it
+    because they print a document not approved for release (empty: the original)."""
+
+    href: str
+    sha256: str
+    blanked: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class DocLinks:
-    """Relative links from a document page to its neighbours and files."""
+    """Relative links from a document page to its neighbours and files (``pdf`` is
+    None when the issue PDF is not published)."""
 
     issue: str
-    pdf: str
+    pdf: PdfLink | None
     prev: tuple[str, str] | None  # (href, title)
     next: tuple[str, str] | None
 
@@ -190,7 +201,6 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
     """The whole document page; an OCR'd document says so and shows its page images."""
     label = issue_label(issue)
     kind = KIND_LABELS[doc.kind]
-    first_pdf = doc.source.pdf_pages[0]
     cite = citation(doc, issue, url)
     nav = ['<nav class="gz-prevnext">']
     if links.prev:
@@ -210,8 +220,8 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
         "inLanguage": "zh-CN",
         "url": url,
         "isPartOf": {"@type": "PublicationIssue", "name": label, "datePublished": issue.meta.date},
-        "encoding": {k: v for k, v in (("@type", "MediaObject"), ("contentUrl", urljoin(url, links.pdf)),
-                                        ("encodingFormat", "application/pdf"), ("sha256", issue.sha256)) if v},
+        "encoding": {"@type": "MediaObject", "contentUrl": urljoin(url, links.pdf.href),
+                     "encodingFormat": "application/pdf", "sha256": links.pdf.sha256} if links.pdf else None,
     }
     ld = {k: v for k, v in ld.items() if v is not None}
     searchable = doc.title + "\n" + plain_text
@@ -223,8 +233,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
         f'<span hidden data-pagefind-filter="year">{esc(issue.meta.year or "")}</span>',
         f'<span hidden data-pagefind-filter="kind">{esc(kind)}</span>',
         metadata_table(doc, issue, validity),
-        f'<p class="gz-source" data-pagefind-ignore><a href="{esc(links.pdf)}#page={first_pdf}">查看原版公报 PDF 第{first_pdf}页</a>'
-        f'（SHA-256 <code>{esc(doc.source.sha256[:16])}…</code>）</p>',
+        source_link(doc, links.pdf),
         notice,
         body_html(doc.body),
         figures,
@@ -240,7 +249,20 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
     )
 
 
-def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str], pdf_href: str,
+def source_link(doc: Document, pdf: PdfLink | None) -> str:
+    """The link to the document's first page in the issue PDF, if that page is published."""
+    first, last = doc.source.pdf_pages
+    if pdf is None:
+        return '<p class="gz-source" data-pagefind-ignore>本期原版 PDF 未在本站发布。</p>'
+    shown = [p for p in range(first, last + 1) if p not in pdf.blanked]
+    if not shown:
+        return '<p class="gz-source" data-pagefind-ignore>本文所在版面含未公开内容，原版 PDF 中已略去。</p>'
+    what = "原版公报" if not pdf.blanked else "公报"
+    return (f'<p class="gz-source" data-pagefind-ignore><a href="{esc(pdf.href)}#page={shown[0]}">查看{what} PDF 第{shown[0]}页</a>'
+            f'（SHA-256 <code>{esc(pdf.sha256[:16])}…</code>）</p>')
+
+
+def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str], pdf: PdfLink | None,
                prev_issue: tuple[str, str] | None, next_issue: tuple[str, str] | None) -> str:
     """The issue page: cover data, the 目录 as printed, the PDF and neighbouring issues."""
     m = issue.meta
@@ -285,12 +307,24 @@ def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str]
     return page(
         f'<h1>{esc(issue_label(issue))}</h1>',
         '<table class="gz-meta">', *rows, "</table>",
-        f'<p class="gz-download"><a class="md-button" href="{esc(pdf_href)}" download>下载原版 PDF</a> '
-        f'SHA-256：<code>{esc(issue.sha256)}</code></p>',
+        download_link(pdf),
         "<h2>目录</h2>",
         "\n".join(toc),
         "\n".join(around),
     )
+
+
+def download_link(pdf: PdfLink | None) -> str:
+    """The issue page's PDF download: the original, or a copy with unpublished pages blanked."""
+    if pdf is None:
+        return '<p class="gz-download">本期原版 PDF 未在本站发布。</p>'
+    if not pdf.blanked:
+        return (f'<p class="gz-download"><a class="md-button" href="{esc(pdf.href)}" download>下载原版 PDF</a> '
+                f'SHA-256：<code>{esc(pdf.sha256)}</code></p>')
+    pages = "、".join(str(p) for p in pdf.blanked)
+    return (f'<p class="gz-download"><a class="md-button" href="{esc(pdf.href)}" download>下载公报 PDF</a> '
+            f'SHA-256：<code>{esc(pdf.sha256)}</code></p>'
+            f'<p class="gz-note">本期部分内容未公开，PDF 第{esc(pages)}页已留空，页码不变。</p>')
 
 
 def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]]) -> str:

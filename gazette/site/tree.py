@@ -19,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import shutil
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
 from ..content import Archive, page_image_name, safe_file
+from ..pdf import redacted_copy
 from ..errors import ContentError
 from ..models import Document, Issue, Kind
 from ..structure import body_to_text
@@ -81,15 +82,46 @@ def nav_title(text: str) -> str:
 _title = nav_title
 
 
+@dataclass(frozen=True)
+class Private:
+    """What an issue holds that is not approved for release: the PDF pages printing an
+    unpublished document, the pages printing no document at all (cover, 目录), and the
+    titles and 文号 of the unpublished documents (a 目录 page naming one is not public)."""
+
+    pages: frozenset[int]
+    unlisted: frozenset[int]
+    secrets: tuple[str, ...]
+
+
+def private_parts(archive: Archive) -> dict[str, Private]:
+    """Per issue with any document not approved for release, what must not be published."""
+    found: dict[str, Private] = {}
+    by_issue: dict[str, list[Document]] = defaultdict(list)
+    for doc in archive.documents.values():
+        by_issue[doc.issue_id].append(doc)
+    for issue in archive.issues:
+        docs = by_issue.get(issue.id, [])
+        hidden = [d for d in docs if not d.is_public]
+        if not hidden:
+            continue
+        printed = {p for d in docs for p in range(d.source.pdf_pages[0], d.source.pdf_pages[1] + 1)}
+        pages = {p for d in hidden for p in range(d.source.pdf_pages[0], d.source.pdf_pages[1] + 1)}
+        secrets = sorted({s for d in hidden for s in (d.title, d.doc_number) if s})
+        found[issue.id] = Private(frozenset(pages), frozenset(set(range(1, issue.page_count + 1)) - printed),
+                                  tuple(secrets))
+    return found
+
+
 def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity",
-               private_pages: dict[str, set[int]] | None = None, allow_symlinks: bool = False) -> SiteTree:
+               private: dict[str, Private] | None = None, allow_symlinks: bool = False) -> SiteTree:
     """Write every page of the public archive into ``docs_dir``; return the nav.
 
-    ``private_pages`` names, per issue, the PDF pages that also print a document not
-    approved for release: their scan images are never published.
+    ``private`` (from :func:`private_parts` of the whole archive) says, per issue, what
+    is not approved for release: those pages are blanked in the published PDF and their
+    scan images are never published.
     """
     tree = SiteTree()
-    private_pages = private_pages or {}
+    private = private or {}
     issues = sorted(archive.issues, key=lambda i: (i.meta.date or "", i.id))
 
     def write(rel: str, text: str) -> None:
@@ -116,8 +148,14 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
         base = f"{issue.id}/"
         pdf_name = f"{issue.id}.pdf"
         source_pdf = content / issue.id / pdf_name
+        hidden = private.get(issue.id)
+        pdf: render.PdfLink | None = None
         if source_pdf.exists() or source_pdf.is_symlink():
             data = _issue_pdf(content, source_pdf, issue, allow_symlinks)
+            blanked: tuple[int, ...] = ()
+            if hidden:
+                data, blanked = redacted_copy(source_pdf, data, set(hidden.pages), set(hidden.unlisted), list(hidden.secrets))
+            pdf = render.PdfLink(pdf_name, hashlib.sha256(data).hexdigest(), blanked)
             target = docs_dir / issue.id / pdf_name
             tree.files.add(f"{issue.id}/{pdf_name}")
             if not target.exists() or target.read_bytes() != data:
@@ -130,18 +168,18 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
         prev_issue = issues[index - 1] if index > 0 else None
         next_issue = issues[index + 1] if index + 1 < len(issues) else None
         write(f"{issue.id}/index.md", render.issue_page(
-            issue, docs, {d.id: f"{d.seq:02d}/" for d in docs}, pdf_name,
+            issue, docs, {d.id: f"{d.seq:02d}/" for d in docs}, pdf,
             (f"../{prev_issue.id}/", render.issue_label(prev_issue)) if prev_issue else None,
             (f"../{next_issue.id}/", render.issue_label(next_issue)) if next_issue else None,
         ))
-        scans = _copy_scans(docs, content, docs_dir, issue.id, private_pages.get(issue.id, set()), tree)
+        scans = _copy_scans(docs, content, docs_dir, issue.id, set(hidden.pages) if hidden else set(), tree)
         for k, doc in enumerate(docs):
             here = doc_path(doc)
             prev_doc = docs[k - 1] if k > 0 else None
             next_doc = docs[k + 1] if k + 1 < len(docs) else None
             links = render.DocLinks(
                 issue="../",
-                pdf=f"../{pdf_name}",
+                pdf=replace(pdf, href=f"../{pdf.href}") if pdf else None,
                 prev=(f"../{prev_doc.seq:02d}/", prev_doc.title) if prev_doc else None,
                 next=(f"../{next_doc.seq:02d}/", next_doc.title) if next_doc else None,
             )
