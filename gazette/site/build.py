@@ -108,7 +108,84 @@ def _output_of(rel: str) -> str:
 
 def build_site(content: Path, site: Path, config: Path | None = None, site_url: str | None = None,
                full: bool = False, allow_symlinks: bool = False) -> BuildReport:
-    """Build the public site of ``content`` into ``site`` (replaced atomically)."""
+    """Build the public site of ``content`` into ``site`` (replaced atomically).
+
+    Builds of the same site queue on a lock; the temporary folders a killed build left
+    behind are removed first; SIGTERM and SIGHUP stop the build like Ctrl-C does, so it
+    cleans up (its Pagefind child included) and the previous site stays in place.
+    """
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(site), interruptible():
+        remove_stale(site)
+        return _build(content, site, config, site_url, full, allow_symlinks)
+
+
+def lock_path(site: Path) -> Path:
+    """The lock file that serialises builds of ``site``."""
+    return site.parent / f".{site.name}.gazette-lock"
+
+
+@contextmanager
+def build_lock(site: Path) -> Iterator[None]:
+    """Hold the build lock of ``site``; wait (saying so) while another build holds it."""
+    import fcntl
+
+    with open(lock_path(site), "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            logging.getLogger("gazette").warning("%s: another build of this site is running; waiting for it", site)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _work_prefix(site: Path) -> str:
+    return f".{site.name}.gazette-build-"
+
+
+def remove_stale(site: Path) -> list[Path]:
+    """Remove the temporary trees of builds of ``site`` that were killed (call with the
+    lock held: no other build of it is running); returns what was removed."""
+    stale = sorted(p for p in site.parent.glob(f".{site.name}.*")
+                   if p.is_dir() and not p.is_symlink()
+                   and (p.name.startswith(_work_prefix(site)) or p.name.startswith(f".{site.name}.old-")))
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
+    return stale
+
+
+class BuildInterrupted(BuildError):
+    """The build was stopped by a signal; nothing was changed."""
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception while the build runs (main thread only),
+    so ``finally`` blocks clean up instead of the process dying mid-write."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise BuildInterrupted(f"build stopped by {signal.Signals(signum).name}; the previous site was left in place")
+
+    old = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for sig, handler in old.items():
+            signal.signal(sig, handler)
+
+
+def _build(content: Path, site: Path, config: Path | None, site_url: str | None, full: bool,
+           allow_symlinks: bool) -> BuildReport:
     import yaml
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -123,8 +200,6 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
 
     def phase(name: str) -> None:
         phases.append((name, time.perf_counter() - started - sum(t for _, t in phases)))
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
     raw = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
     url = site_url if site_url is not None else (raw.get("site_url") or "")
     overrides = Path(config_path).resolve().parent / "site_config"
@@ -138,7 +213,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
     if not incremental:
         shutil.rmtree(cache, ignore_errors=True)
     docs_dir = cache / "docs"
-    work = Path(tempfile.mkdtemp(prefix=".gazette-build-", dir=site.parent))
+    work = Path(tempfile.mkdtemp(prefix=_work_prefix(site), dir=site.parent))
     try:
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
@@ -154,10 +229,10 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
         rendered = _pages_to_render(tree, previous, nav_state) if incremental else None
         if rendered is not None:
             expected = {_output_of(rel) for rel in tree.files if rel.endswith(".md")} | tree.files
-            _link_previous(site, new_site, {_output_of(rel) for rel in rendered}, expected)
             now = time.time()
             for rel in rendered:
                 os.utime(docs_dir / rel, (now, now))
+            _link_previous(site, new_site, docs_dir, {_output_of(rel) for rel in rendered}, expected)
         latest = max((i.meta.date for i in archive.issues if i.meta.date), default=None)
         if rendered is not None:
             logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)  # the generic --dirty warning
@@ -224,9 +299,16 @@ def _pages_to_render(tree: SiteTree, previous: dict[str, Any], nav_state: dict[s
     return pages
 
 
-def _link_previous(old_site: Path, new_site: Path, rewritten: set[str], expected: set[str]) -> None:
-    """Hard-link the previous site into ``new_site``, except files that will be rewritten
-    and files the new site no longer has (a document withdrawn from publication)."""
+def _link_previous(old_site: Path, new_site: Path, docs_dir: Path, rewritten: set[str], expected: set[str]) -> None:
+    """Hard-link the unchanged files of the previous site into ``new_site``.
+
+    A link shares its bytes with the live site, so nothing may ever be written through
+    one: files that will be re-rendered, files MkDocs will copy again (their source is
+    newer than the output: MkDocs' own ``--dirty`` test), files MkDocs or Gazette
+    rewrite in place (assets, 404.html: copied instead) and files the new site no longer
+    has (a document withdrawn from publication) are never linked.
+    """
+    sources = {_output_of(rel) if rel.endswith(".md") else rel: rel for rel in expected if not rel.endswith(".html")}
     for root, dirs, files in os.walk(old_site):
         rel_root = Path(root).relative_to(old_site)
         if rel_root == Path("."):
@@ -240,10 +322,13 @@ def _link_previous(old_site: Path, new_site: Path, rewritten: set[str], expected
                 continue
             source, target = Path(root) / name, target_root / name
             target_root.mkdir(parents=True, exist_ok=True)
-            if rel.startswith("assets/") or rel == "404.html":
-                shutil.copy2(source, target)  # MkDocs may rewrite these in place
-            else:
-                os.link(source, target)
+            if rel.startswith("assets/") or rel == "404.html" or source.is_symlink():
+                shutil.copy2(source, target, follow_symlinks=False)
+                continue
+            origin = docs_dir / sources.get(rel, rel)
+            if origin.exists() and origin.stat().st_mtime > source.stat().st_mtime:
+                continue  # MkDocs will write this file: let it write a new one
+            os.link(source, target)
 
 
 def _page_paths(site: Path) -> list[str]:
@@ -256,8 +341,30 @@ def _page_paths(site: Path) -> list[str]:
     return paths
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``): a web
+    server reading ``b`` sees the old tree or the new one, never neither. False when the
+    system cannot do it."""
+    import ctypes
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
 def _swap(new_site: Path, site: Path) -> None:
-    """Replace ``site`` by ``new_site`` with renames only (same file system)."""
+    """Replace ``site`` by ``new_site`` with renames only (same file system): one atomic
+    exchange where the system has it, else two renames."""
+    if site.exists() and not site.is_symlink() and _exchange(new_site, site):
+        shutil.rmtree(new_site, ignore_errors=True)  # now the previous site
+        return
     old = None
     if site.exists():
         old = site.with_name(f".{site.name}.old-{os.getpid()}")

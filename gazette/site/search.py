@@ -41,15 +41,35 @@ def index_site(site: Path) -> None:
     """Build the Pagefind index of a built site in ``site/pagefind``."""
     command = [str(pagefind_executable()), "--site", str(site), "--output-subdir", "pagefind",
                "--force-language", "zh-cn", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
+    returncode, output = run_child(command)
+    if returncode != 0:
+        detail = output.strip().splitlines()[-1:] or ["no output"]
         raise BuildError(f"{site}: Pagefind failed ({detail[0]}); the previous site was left in place")
     try:
         canonicalize(site / "pagefind")
     except (ValueError, KeyError, IndexError, OSError) as exc:
         raise BuildError(f"{site}/pagefind: unexpected Pagefind index format ({exc}); "
                          "this Gazette version expects Pagefind 1.5; the previous site was left in place") from exc
+
+
+def run_child(command: list[str]) -> tuple[int, str]:
+    """Run a command in its own process group and return (exit code, its output). If
+    anything stops the wait (Ctrl-C, SIGTERM turned into an exception, an error), the
+    whole group is killed, so no indexer keeps running after Gazette stops."""
+    import os
+    import signal
+
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        output, _ = process.communicate()
+    except BaseException:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+        raise
+    return process.returncode, output.decode("utf-8", errors="replace")
 
 
 # ---------------------------------------------------------------- minimal CBOR (what Pagefind writes)
