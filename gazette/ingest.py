@@ -226,7 +226,12 @@ def _join_title(lines: Sequence[str]) -> str:
 
 def _ascii_word_gap(gap: re.Match[str]) -> bool:
     text, start, end = gap.string, gap.start(), gap.end()
-    return 0 < start and end < len(text) and _ascii_alnum(text[start - 1]) and _ascii_alnum(text[end])
+    if not (0 < start and end < len(text)):
+        return False
+    left, right = text[start - 1], text[end]
+    if "\n" in gap.group() and left.isdigit() and right.isdigit():
+        return False  # a number wrapped at the line end: 20 / 18年 is 2018年
+    return _ascii_alnum(left) and _ascii_alnum(right)
 
 
 def _ascii_alnum(char: str) -> bool:

@@ -50,9 +50,15 @@ def join_lines(lines: Sequence[str], full_width: float | None = None) -> list[st
 
 
 def _glue(left: str, right: str) -> str:
-    if left and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+    """Join a wrapped line to the text before it: a space between two ASCII words (ISO /
+    9001), none inside a number wrapped at the line end (20 / 08年 is 2008年)."""
+    if left and _ascii_word(left[-1]) and _ascii_word(right[0]) and not (left[-1].isdigit() and right[0].isdigit()):
         return f"{left} {right}"
     return left + right
+
+
+def _ascii_word(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _typical_full_width(widths: Sequence[float]) -> float:

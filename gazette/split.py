@@ -14,6 +14,7 @@ Without a 目录 the body starts decide alone.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import unicodedata
@@ -222,11 +223,12 @@ def locate_entries(
     starts: list[Start] = []
     page_first_line = _first_line_of_page(lines)
     by_title_line = {s.title_first: s for s in body}
+    index = _LineIndex(lines)
     cursor = 0
     for entry in entries:
         target = compact(entry.title)
         pdf_page = printed_to_pdf.get(entry.printed_page) if entry.printed_page is not None else None
-        span = _find_title(lines, target, cursor, pdf_page)
+        span = _find_title(lines, target, cursor, pdf_page, index)
         if span is None:
             warnings.append(Warning_(file, f"目录 entry 《{entry.title}》 (printed page {entry.printed_page}) was not found in the body; check the split of that page", pdf_page))
             if pdf_page is not None and pdf_page in page_first_line and page_first_line[pdf_page] >= cursor:
@@ -262,22 +264,49 @@ def _first_line_of_page(lines: Sequence[Line]) -> dict[int, int]:
     return first
 
 
-def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int | None) -> tuple[int, int] | None:
+class _LineIndex:
+    """Lines by the first two characters of their folded text, so that finding where a
+    title starts costs the lines that could start it, not every line (an issue of 10,000
+    documents would otherwise take 10,000 passes over all its lines)."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self.by_head: dict[str, list[int]] = {}
+        self.short: list[int] = []
+        self.pages = [line.page for line in lines]  # non-decreasing
+        for i, line in enumerate(lines):
+            if len(line.folded) >= 2:
+                self.by_head.setdefault(line.folded[:2], []).append(i)
+            elif line.folded:
+                self.short.append(i)
+
+    def candidates(self, target: str, cursor: int) -> list[int]:
+        """Indexes ≥ ``cursor`` of the lines that may open ``target``, in order."""
+        found = self.by_head.get(target[:2], [])
+        found = found[bisect.bisect_left(found, cursor):]
+        if self.short:
+            found = sorted(found + [i for i in self.short[bisect.bisect_left(self.short, cursor):]])
+        return found
+
+
+def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int | None,
+                index: "_LineIndex | None" = None) -> tuple[int, int] | None:
     """Line span whose joined text equals ``target``, preferring the expected page."""
     if not target:
         return None
     target = _norm_title(target)
-    candidates = [i for i in range(cursor, len(lines))
-                  if lines[i].folded and target.startswith(lines[i].folded) and _title_match(lines, i, target) is not None]
+    index = index or _LineIndex(lines)
+    candidates = [i for i in index.candidates(target, cursor)
+                  if target.startswith(lines[i].folded) and _title_match(lines, i, target) is not None]
     if not candidates:
-        return _near_title(lines, target, cursor, pdf_page)
+        return _near_title(lines, target, cursor, pdf_page, index)
     if pdf_page is not None:
         candidates.sort(key=lambda i: (abs(lines[i].page - pdf_page), i))
     first = candidates[0]
     return first, _title_match(lines, first, target)  # type: ignore[return-value]
 
 
-def _near_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int | None) -> tuple[int, int] | None:
+def _near_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int | None,
+                index: _LineIndex) -> tuple[int, int] | None:
     """The line span on or next to the expected page whose text is nearly ``target``.
 
     A 目录 and a title printed on different pages may each carry a misread character
@@ -287,11 +316,12 @@ def _near_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int |
     if pdf_page is None or len(target) < 8:
         return None
     best: tuple[float, int, int] | None = None
-    for i in range(cursor, len(lines)):
-        if abs(lines[i].page - pdf_page) > 1 or not lines[i].folded or lines[i].folded[:2] != target[:2]:
+    first = max(cursor, bisect.bisect_left(index.pages, pdf_page - 1))
+    for i in range(first, bisect.bisect_right(index.pages, pdf_page + 1)):
+        if not lines[i].folded or lines[i].folded[:2] != target[:2]:
             continue
         joined = ""
-        for k in range(i, min(i + _MAX_TITLE_LINES + 1, len(lines))):
+        for k in range(i, len(lines)):
             joined += lines[k].folded
             if len(joined) > len(target) + 12:
                 break
@@ -304,7 +334,7 @@ def _near_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int |
 def _title_match(lines: Sequence[Line], i: int, target: str) -> int | None:
     """Last line of the span starting at ``i`` whose folded text equals ``target`` (folded)."""
     joined = ""
-    for k in range(i, min(i + _MAX_TITLE_LINES + 1, len(lines))):
+    for k in range(i, len(lines)):  # no line limit: the target's length bounds the walk
         joined += lines[k].folded
         if joined == target:
             return k

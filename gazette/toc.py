@@ -74,17 +74,56 @@ def is_toc_tail(page: Page) -> bool:
 
 
 def find_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
-    """Indexes (into ``pages``) of the 目录 pages, which follow the cover; empty if none."""
+    """Indexes (into ``pages``) of the 目录 pages, which follow the cover; empty if none.
+
+    A 目录 may run over any number of pages. Where its first entry's page number is
+    printed on a later page, the 目录 is every page before that one: this holds whatever
+    a page of it looks like (one title of 2,000 characters wrapped over a whole page).
+    Otherwise it is the run of pages that look like 目录 pages and whose page numbers
+    keep rising.
+    """
     for start in range(first, min(first + 3, len(pages))):
         if is_toc_start(pages[start]) or is_toc_continuation(pages[start]):
-            found = [start]
-            for nxt in range(start + 1, min(start + 4, len(pages))):
-                if is_toc_continuation(pages[nxt]) or is_toc_tail(pages[nxt]):
-                    found.append(nxt)
-                else:
-                    break
-            return found
+            return _by_first_entry(pages, start) or _by_look(pages, start)
     return []
+
+
+def _entry_pages(page: Page) -> list[int]:
+    """The page numbers of the 目录 entries on a page, in order."""
+    found = []
+    for line in page.lines:
+        match = _ENTRY_RE.match(line.strip())
+        if match:
+            found.append(int(unicodedata.normalize("NFKC", match.group("page"))))
+    return found
+
+
+def _by_first_entry(pages: Sequence[Page], start: int) -> list[int]:
+    numbers = _entry_pages(pages[start])
+    if not numbers:
+        return []
+    target = numbers[0]
+    for index in range(start + 1, len(pages)):
+        if pages[index].printed_number == target:
+            if is_toc_continuation(pages[index]):
+                return []  # the 目录 pages carry the body's folios: cannot tell this way
+            return list(range(start, index))
+    return []
+
+
+def _by_look(pages: Sequence[Page], start: int) -> list[int]:
+    found = [start]
+    last = max(_entry_pages(pages[start]), default=0)
+    for index in range(start + 1, len(pages)):
+        page = pages[index]
+        if not (is_toc_continuation(page) or is_toc_tail(page)):
+            break
+        numbers = _entry_pages(page)
+        if numbers and numbers[0] < last:
+            break  # numbers fall back: a list in the body, not the 目录 going on
+        found.append(index)
+        last = max(numbers, default=last)
+    return found
 
 
 def parse_toc(lines: Sequence[str]) -> list[TocEntry]:

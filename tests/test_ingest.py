@@ -111,3 +111,29 @@ def test_title_keeps_spaces_between_ascii_words_only(lines: list[str], title: st
     from gazette.ingest import _join_title
 
     assert _join_title(lines) == title
+
+
+def test_issue_with_a_long_toc_and_a_huge_title_keeps_every_document(tmp_path: Path) -> None:
+    """130 short documents (a 目录 of several pages) and one whose title has 2,000
+    characters, set by the project's generator and read back through pypdf."""
+    import json
+    import random
+
+    from tools.synth.build import long_title_doc, make_issue
+    from tools.synth.corpus import load
+    from tools.synth import documents as D
+
+    sources = load()
+    if not sources:
+        pytest.skip("the shared corpus (../shared/corpus) is empty")
+    path = make_issue(tmp_path, "many", sources, random.Random(5), gazette=D.GAZETTES[0], template_index=0,
+                      year=2022, number=9, n_docs=130, budget=150, extra=[long_title_doc(D.GAZETTES[0], sources, 2000)])
+    truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
+    result = ingest_pdf(path)
+    assert len(result.issue.toc) == len(truth["documents"])
+    got = {d.title for d in result.documents}
+    missing = [d["title"] for d in truth["documents"] if d["title"] not in got and len(d["title"]) < 1000]
+    assert missing == [] and len(result.documents) == len(truth["documents"])
+    huge = next(d["title"] for d in truth["documents"] if len(d["title"]) == 2000)
+    assert [d for d in result.documents if d.title[:100] == huge[:100] and len(d.title) > 1000]
+    assert not [d for d in result.documents if d.title.startswith("目")]  # the 目录 is no document

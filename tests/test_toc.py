@@ -38,3 +38,43 @@ def test_toc_pages_found_after_cover_with_continuation() -> None:
 def test_no_toc() -> None:
     body = Page(1, 1, ("联防联控机制综发〔2022〕71号", "关于印发新型冠状病毒肺炎防控方案", "（第九版）的通知"))
     assert find_toc_pages([body], first=0) == []
+
+
+def _toc_pages(entries_per_page: int, pages: int, first_page: int) -> list[Page]:
+    out, n = [], 0
+    for index in range(pages):
+        lines = ["目　录"] if index == 0 else []
+        for _ in range(entries_per_page):
+            n += 1
+            lines.append(f"山东省人民政府办公厅关于第{n}项工作的通知……………… {first_page + n // 3}")
+        out.append(Page(2 + index, None, tuple(lines)))
+    return out
+
+
+def test_toc_of_many_pages_is_found_whole() -> None:
+    """Eight 目录 pages (the old reader stopped after four and the rest became a document)."""
+    cover = Page(1, None, ("山东省人民政府公报", "2023年第1期"))
+    toc = _toc_pages(40, 8, first_page=1)
+    body = [Page(10 + k, 1 + k, (f"山东省人民政府办公厅关于第{k}项工作的通知", "各市人民政府：", "现将有关事项通知如下。")) for k in range(5)]
+    assert find_toc_pages([cover, *toc, *body], first=1) == list(range(1, 9))
+
+
+def test_toc_page_holding_one_huge_title_is_still_toc() -> None:
+    """A 2,000-character title wrapped over a whole 目录 page: the page has one entry line
+    among fifty, yet it lies before the page the first entry points to."""
+    cover = Page(1, None, ("山东省人民政府公报", "2023年第1期"))
+    first = Page(2, None, ("目　录", "山东省人民政府关于甲事项的通知……………… 1", "山东省人民政府关于乙事项的通知……………… 3"))
+    huge = "关于" + "规范行政裁量权基准制定和管理工作" * 118 + "的通知"
+    wrapped = tuple(huge[i:i + 40] for i in range(0, len(huge), 40))
+    second = Page(3, None, wrapped[:-1] + (wrapped[-1] + "……………… 5",))
+    body = [Page(4 + k, 1 + k, ("山东省人民政府关于甲事项的通知", "各市人民政府：", "现将有关事项通知如下。")) for k in range(6)]
+    assert find_toc_pages([cover, first, second, *body], first=1) == [1, 2]
+    assert len(parse_toc([line for p in (first, second) for line in p.lines])[-1].title) == len(huge)
+
+
+def test_toc_without_page_folios_stops_where_numbers_fall_back() -> None:
+    """With no folio to aim at, the 目录 is the run of 目录-like pages whose numbers rise."""
+    cover = Page(1, None, ("山东省人民政府公报", "2023年第1期"))
+    toc = [Page(2 + i, None, tuple(p.lines)) for i, p in enumerate(_toc_pages(40, 6, first_page=1))]
+    table = Page(8, None, ("附件", "序号　项目名称　　　页数", "项目甲　　　　3", "项目乙　　　　4", "项目丙　　　　5"))
+    assert find_toc_pages([cover, *toc, table], first=1) == list(range(1, 7))

@@ -107,6 +107,19 @@ def hostile_doc(g: D.Gazette, rng: random.Random, year: int) -> D.Doc:
                  g.government, f"{year}-02-14", None)
 
 
+def long_title_doc(g: D.Gazette, sources: list[Source], length: int) -> D.Doc:
+    """A normative notice whose title has ``length`` characters (a stress case for the
+    目录), made of corpus text so that no line of it repeats like a running head."""
+    text = "".join(c for s in sources for p in s.paragraphs for c in p if "\u4e00" <= c <= "\u9fff")
+    middle = text[:max(0, length - len(g.government) - 5)]
+    title = f"{g.government}关于{middle}的通知"
+    number = f"{g.prefix}政字〔2022〕98号"
+    blocks = [D.Block("title", title), D.Block("center", number), D.Block("plain", "各市人民政府，省政府各部门："),
+              D.Block("para", "现将有关事项通知如下，请认真贯彻执行。"), D.Block("right", g.government),
+              D.Block("right", D.ar_date("2022-03-14"))]
+    return D.Doc("normative", title, g.normative_section, blocks, number, None, g.government, "2022-03-14", None)
+
+
 def make_samples(out: Path, sources: list[Source]) -> list[Path]:
     """The three sample issues shipped in samples/: 山东省人民政府公报 2023年第1–3期."""
     g = D.GAZETTES[0]
@@ -131,12 +144,21 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--samples", action="store_true", help="write the three sample issues instead")
     parser.add_argument("--pages", type=int, help="write one big issue of at least this many pages")
+    parser.add_argument("--docs", type=int, help="write one issue of this many short documents (a 目录 of many pages)")
+    parser.add_argument("--long-title", type=int, default=0, help="with --docs: one more document whose title has this many characters")
     args = parser.parse_args(argv)
     sources = load()
     args.out.mkdir(parents=True, exist_ok=True)
     if args.samples:
         for p in make_samples(args.out, sources):
             print(p)
+        return 0
+    if args.docs:
+        rng = random.Random(args.seed)
+        extra = [long_title_doc(D.GAZETTES[0], sources, args.long_title)] if args.long_title else None
+        path = make_issue(args.out, f"many-{args.docs}" + (f"-title{args.long_title}" if args.long_title else ""), sources, rng,
+                          gazette=D.GAZETTES[0], template_index=0, year=2022, number=9, n_docs=args.docs, budget=150, extra=extra)
+        print(path)
         return 0
     if args.pages:
         n = max(8, args.pages // 3)
