@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import re
 import tempfile
@@ -30,6 +31,7 @@ from typing import Any, Iterable
 import yaml
 
 from .errors import ContentError
+from .textnorm import clean_text
 from .models import (
     Document,
     Issue,
@@ -190,7 +192,12 @@ def parse_file(path: Path) -> tuple[dict[str, Any], str]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(f"{path}: cannot read it ({exc}); restore it from version control or re-ingest its issue")
-    match = _FRONT_MATTER_RE.match(text.removeprefix(_BOM).replace("\r\n", "\n"))
+    text, removed = clean_text(text.removeprefix(_BOM).replace("\r\n", "\n"))
+    if removed:
+        logging.getLogger("gazette").warning(
+            "%s: %d control character%s (NUL, escape codes …) ignored; delete them from the file", path, removed,
+            "s" if removed != 1 else "")
+    match = _FRONT_MATTER_RE.match(text)
     if not match:
         raise ContentError(f"{path}: no YAML front matter; the file must start with a '---' line and the metadata must end with another '---' line")
     try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -17,22 +16,12 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
 from .errors import EncryptedPdfError, InputFileError
+from .textnorm import clean_text
 from .models import TextSource
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 _TAIL_BYTES = 2048
-# C0/C1 control characters (NUL included) except tab and line breaks, and lone surrogates:
-# a text layer can decode to them, but they are never text and cannot be written as UTF-8.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean_text(text: str) -> tuple[str, int]:
-    """Text without control characters (``\\n``, ``\\r`` and ``\\t`` kept) and lone
-    surrogates, and how many were removed."""
-    return _CONTROL_RE.subn("", text)
-
-
 @dataclass(frozen=True)
 class RawPage:
     """Text of one PDF page as pypdf extracts it (or OCR recognised it), and whether the
@@ -110,7 +99,7 @@ def open_pdf(path: Path) -> PdfFile:
         raise InputFileError(f"{path}: the file is empty (0 bytes); download or export it again")
     if b"%PDF-" not in head:
         raise InputFileError(f"{path}: not a PDF (no %PDF- header); pass the issue's PDF file, not {_guess_kind(head)}")
-    if b"%%EOF" not in tail:
+    if b"%%EOF" not in tail and not _padded_after_eof(path):
         raise InputFileError(f"{path}: the PDF is truncated (no %%EOF at the end); download or copy it again completely")
     try:
         reader = PdfReader(str(path), strict=False)
@@ -133,6 +122,21 @@ def open_pdf(path: Path) -> PdfFile:
     if count == 0:
         raise InputFileError(f"{path}: the PDF has no pages; check that the right file was exported")
     return PdfFile(path=path, sha256=file_sha256(path), page_count=count, reader=reader)
+
+
+_PADDING = b" \t\r\n\f\x00\x1a"
+
+
+def _padded_after_eof(path: Path) -> bool:
+    """True when the file's last %%EOF is followed by padding only (NULs, spaces, a DOS
+    end-of-file mark: what some scanners, mailers and disk images add), not by data."""
+    import mmap
+
+    with path.open("rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        end = data.rfind(b"%%EOF")
+        if end < 0:
+            return False
+        return not data[end + 5:].translate(None, _PADDING)
 
 
 def _guess_kind(head: bytes) -> str:

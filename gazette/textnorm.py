@@ -11,6 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# C0/C1 control characters (NUL included) except tab and line breaks, and lone surrogates:
+# a text layer can decode to them, but they are never text and cannot be written as UTF-8.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """Text without control characters (``\\n``, ``\\r`` and ``\\t`` kept) and lone
+    surrogates, and how many were removed."""
+    return _CONTROL_RE.subn("", text)
+
+
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _SPACES = re.compile(r"[\s\u3000]+")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,

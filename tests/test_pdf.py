@@ -84,3 +84,22 @@ def test_control_characters_and_lone_surrogates_are_removed_from_the_text_layer(
     assert page.text.startswith("第一条\t为了测试，制定本办法。\n第二条　施行。")
     assert not any(c in page.text for c in "\x00\ud800\x07\x1b")
     assert page.removed == 4
+
+
+@pytest.mark.parametrize("padding", [b"\x00" * 4096, b" \r\n" * 1500, b"\n\x1a" + b"\x00" * 3000])
+def test_valid_pdf_with_trailing_padding_opens(tmp_path: Path, padding: bytes) -> None:
+    """Scanners and mailers pad files after %%EOF; the PDF is complete and must open."""
+    source = Path(__file__).parent / "resources" / "mini-issue.pdf"
+    path = tmp_path / "padded.pdf"
+    path.write_bytes(source.read_bytes() + padding)
+    assert open_pdf(path).page_count == open_pdf(source).page_count
+
+
+def test_data_after_the_last_eof_is_still_truncation(tmp_path: Path) -> None:
+    """An incremental update cut short leaves data after an earlier %%EOF: that file is
+    incomplete, and reading its older revision silently would be wrong."""
+    source = (Path(__file__).parent / "resources" / "mini-issue.pdf").read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(source + b"\x00" * 3000 + b"5 0 obj\n<< /Type /Page /Parent 2 0 R")
+    with pytest.raises(InputFileError, match="truncated"):
+        open_pdf(path)

@@ -155,6 +155,30 @@ def test_missing_issue_pdf_is_never_linked(sample_content: Path, tmp_path: Path)
     assert "2023-01.pdf#page=" in (site / "2023-01" / "01" / "index.html").read_text(encoding="utf-8")
 
 
+def test_control_characters_in_content_never_reach_the_site(sample_content: Path, tmp_path: Path,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    """An editor's paste can carry NUL and escape codes: the feed stays valid XML, no page
+    holds them, and the build says which file had them."""
+    from xml.etree import ElementTree
+
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    path = load_archive(content).paths["2023-01-01"]
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("\n---\n", 1)
+    head = re.sub(r"^title: (.*)$", lambda m: "title: " + m.group(1).replace("的", "\x00的\x1b", 1), head, count=1, flags=re.M)
+    path.write_text(head + "\n---\n" + body.replace("。", "\x00。\x07", 1), encoding="utf-8")
+    site = tmp_path / "site"
+    with caplog.at_level("WARNING", logger="gazette"):
+        build_site(content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
+    assert any("01.md" in r.getMessage() and "control character" in r.getMessage() for r in caplog.records)
+    ElementTree.fromstring((site / "feed.xml").read_bytes())
+    for page in site.rglob("*"):
+        if page.is_file() and page.suffix in (".html", ".xml", ".json", ".jsonl"):
+            data = page.read_text(encoding="utf-8")
+            assert "\x00" not in data and "\x1b" not in data and "\x07" not in data, page
+
+
 def test_build_is_deterministic(built_site: Path, sample_content: Path, tmp_path: Path) -> None:
     again = tmp_path / "site"
     build_site(sample_content, again, ROOT / "mkdocs.yml", "https://gazette.example.org/")

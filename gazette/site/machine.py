@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import escape as _escape
 
 from ..content import Archive
 from ..export import document_record, to_jsonl
@@ -51,6 +52,15 @@ def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], 
             (folder / f"{doc.id}.json").write_text(_inert(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)) + "\n", encoding="utf-8")
             index.append({"id": doc.id, "title": doc.title, "issue": issue.id, "json": f"documents/{doc.id}.json"})
     (site / "api" / "index.json").write_text(_inert(json.dumps(index, ensure_ascii=False, indent=1)) + "\n", encoding="utf-8")
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_escape(text: str) -> str:
+    """Escape text for XML, dropping the characters XML 1.0 cannot hold at all (NUL and
+    other control characters), which would make the whole file unreadable."""
+    return _escape(_NOT_XML.sub("", text))
 
 
 def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str, title: str) -> None:

@@ -9,6 +9,8 @@ through untouched, so Markdown syntax in a document is never interpreted either.
 
 from __future__ import annotations
 
+import re
+
 import html
 import json
 from urllib.parse import urljoin
@@ -129,6 +131,7 @@ def body_html(body: str) -> str:
     return "\n".join(out)
 
 
+_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
 BIGRAM_MARK = "⁂"  # starts the hidden bigram list; not a word, so Pagefind keeps it only in the text
 
 
@@ -141,13 +144,8 @@ def bigrams(text: str) -> str:
     excerpt, so results always quote the real text.
     """
     grams: set[str] = set()
-    run = ""
-    for ch in text + " ":
-        if "\u4e00" <= ch <= "\u9fff":
-            run += ch
-            continue
+    for run in _CJK_RUN.findall(text):  # linear: no string is grown character by character
         grams.update(run[i:i + 2] for i in range(len(run) - 1))
-        run = ""
     return " ".join(sorted(grams))
 
 
