@@ -33,6 +33,13 @@ _ORGAN_END_RE = re.compile(
 _PROXY_SEAL_RE = re.compile(r"[（(][^（()）]*代章[)）]")
 _PREFIX = "中华人民共和国"
 _TITLE_ISSUER_RE = re.compile(rf"^(?P<organ>[{_CJK}、]{{2,60}}?)关于")
+# What a short body line above the signature can look like, and an organ's name cannot:
+# a closing formula, a heading of a list or article, or words an organ name never holds.
+_BODY_LINE_RE = re.compile(
+    r"^(?:特此|此复|此函|现予|以上|请|妥否)|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|"
+    r"第[一二三四五六七八九十百\d]+[条章节])"
+)
+_BODY_WORD_RE = re.compile(r"[将把被对要]$|[的了]")
 _SIGNER_RE = re.compile(r"^(?:省长|市长|主任|部长|局长|署长|总局局长|主席|厅长|区长|县长|州长|委员长|总理|行长|院长|书记|组长)")
 
 _SECTION_KINDS: tuple[tuple[str, Kind], ...] = (
@@ -114,6 +121,8 @@ def signature_before(lines: Sequence[str], date_index: int) -> list[str]:
             break
         if c.startswith(("（", "(")) and not _PROXY_SEAL_RE.fullmatch(c):
             break  # （本文有删减）, （此件公开发布） …
+        if _BODY_LINE_RE.search(c) or (_BODY_WORD_RE.search(c) and not _ORGAN_END_RE.search(_PROXY_SEAL_RE.sub("", c))):
+            break  # 特此通知, 三、保障措施, 抓好落实的: the body, not a name
         block.insert(0, lines[k])
         k -= 1
     organs: list[str] = []

@@ -1,5 +1,7 @@
 """Tests for gazette.metadata: kind, 文号/令号, issuer, signing and effective dates."""
 
+import pytest
+
 from gazette.metadata import extract_metadata, signature_before
 from gazette.models import Kind
 
@@ -82,3 +84,9 @@ def test_section_decides_kind() -> None:
 def test_issuer_falls_back_to_title() -> None:
     meta = extract_metadata(["山东省人民政府办公厅关于做好春节工作的通知", "各市人民政府："], title="山东省人民政府办公厅关于做好春节工作的通知")
     assert meta.issuer == "山东省人民政府办公厅"
+
+
+@pytest.mark.parametrize("above", ["特此通知", "三、保障措施", "（二）工作要求", "第十条　附则", "抓好落实的", "以上意见请遵照执行"])
+def test_short_body_lines_above_a_signature_are_not_its_issuer(above: str) -> None:
+    lines = ["各地要认真做好有关工作。", above, "山东省人民政府办公厅", "2023年1月5日"]
+    assert signature_before(lines, 3) == ["山东省人民政府办公厅"]
