@@ -84,6 +84,7 @@ class WriteReport:
     conflicts: list[tuple[Path, Path]] = field(default_factory=list)  # (kept, new beside)
     removed: list[Path] = field(default_factory=list)
     stale: list[Path] = field(default_factory=list)  # NN.md.new files removed: their file is now up to date
+    returned: list[Path] = field(default_factory=list)  # published documents whose text changed: back to draft
 
 
 # ---------------------------------------------------------------- serialising
@@ -470,18 +471,19 @@ def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], f
         beside = path.with_name(path.name + ".new")
         if path.exists():
             current = path.read_bytes()
+            data = _keep_review(current, data, path, report)
             if current == data:
                 report.unchanged.append(path)
-                manifest[rel] = _sha(data)
+                manifest[rel] = _sha(_review_neutral(data))
                 _remove_stale(beside, report)
                 continue
-            edited = manifest.get(rel) != _sha(current)
+            edited = manifest.get(rel) != _sha(_review_neutral(current))
             if edited and not force:
                 atomic_write(beside, data)
                 report.conflicts.append((path, beside))
                 continue
         atomic_write(path, data)
-        manifest[rel] = _sha(data)
+        manifest[rel] = _sha(_review_neutral(data))
         report.written.append(path)
         _remove_stale(beside, report)
 
@@ -497,6 +499,51 @@ def write_results(content: Path, results: Iterable[tuple[IngestResult, Path]], f
                 _remove_stale(path.with_name(path.name + ".new"), report)
     atomic_write(content / MANIFEST, (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return report
+
+
+_STATUS_LINE_RE = re.compile(rb"^status:[ \t]*(?P<value>[a-z]*)[ \t]*$", re.M)
+
+
+def _front(data: bytes) -> tuple[int, int] | None:
+    """Byte span of the front matter of a document file, or None."""
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if not data.startswith(b"---\n", start):
+        return None
+    end = data.find(b"\n---\n", start + 3)
+    return (start, end) if end >= 0 else None
+
+
+def _with_status(data: bytes, status: str) -> bytes:
+    span = _front(data)
+    if span is None:
+        return data
+    head = _STATUS_LINE_RE.sub(b"status: " + status.encode(), data[span[0]:span[1]], count=1)
+    return data[:span[0]] + head + data[span[1]:]
+
+
+def _status_of(data: bytes) -> str | None:
+    span = _front(data)
+    match = _STATUS_LINE_RE.search(data[span[0]:span[1]]) if span else None
+    return match.group("value").decode() if match else None
+
+
+def _review_neutral(data: bytes) -> bytes:
+    """A document file as ingest wrote it, whatever its review status now: review is
+    not editing, so publishing a document never makes a re-ingest see a conflict."""
+    return _with_status(data, Status.DRAFT.value) if _status_of(data) is not None else data
+
+
+def _keep_review(current: bytes, new: bytes, path: Path, report: WriteReport) -> bytes:
+    """The new version of a document file, carrying over the review status of the file
+    on disk. A published document whose text or metadata changed goes back to draft (it
+    must be reviewed again before release) and is listed in ``report.returned``."""
+    status = _status_of(current)
+    if status is None or _status_of(new) is None or status == _status_of(new):
+        return new
+    if status == Status.PUBLISHED.value and _review_neutral(new) != _review_neutral(current):
+        report.returned.append(path)
+        return new
+    return _with_status(new, status)
 
 
 def _remove_stale(beside: Path, report: WriteReport) -> None:

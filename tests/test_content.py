@@ -7,7 +7,7 @@ import pytest
 from gazette.content import load_archive, parse_file, set_status, write_results
 from gazette.errors import ContentError
 from gazette.models import Document, IngestResult, Issue, IssueMeta, Kind, SourceRef, Status
-from gazette.structure import text_to_body
+from gazette.structure import body_to_text, text_to_body
 
 
 def _result(tmp_path: Path, body_text: str = "第一条　正文。") -> tuple[IngestResult, Path]:
@@ -309,3 +309,46 @@ def test_site_refuses_a_replaced_or_linked_issue_pdf(tmp_path: Path) -> None:
         build_site(content, tmp_path / "site", config, "https://example.org/")
     assert "SHA-256 does not match" in info.value.message
     assert not (tmp_path / "site").exists()
+
+
+def test_reingest_keeps_review_status_without_a_conflict(tmp_path: Path) -> None:
+    """Publishing is review, not editing: re-ingesting the same issue keeps every status
+    and reports no conflict (it used to reset published documents to draft, or with
+    --force silently)."""
+    result, pdf = _result(tmp_path)
+    content, doc_file = _written(tmp_path)
+    assert set_status(doc_file, Status.PUBLISHED)
+    for force in (False, True):
+        report = write_results(content, [(result, pdf)], force=force)
+        assert report.conflicts == [] and report.returned == []
+        assert load_archive(content).documents["2023-01-01"].status is Status.PUBLISHED
+
+
+def test_published_document_whose_text_changed_returns_to_draft_loudly(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    assert set_status(doc_file, Status.PUBLISHED)
+    changed, pdf = _result(tmp_path, "第一条　重新识别的正文。")
+    report = write_results(content, [(changed, pdf)])
+    assert report.conflicts == [] and report.returned == [doc_file]
+    doc = load_archive(content).documents["2023-01-01"]
+    assert doc.status is Status.DRAFT and "重新识别" in body_to_text(doc.body)
+
+
+def test_withheld_document_stays_withheld_when_its_text_changes(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    assert set_status(doc_file, Status.WITHHELD)
+    changed, pdf = _result(tmp_path, "第一条　重新识别的正文。")
+    report = write_results(content, [(changed, pdf)])
+    assert report.conflicts == [] and report.returned == []
+    assert load_archive(content).documents["2023-01-01"].status is Status.WITHHELD
+
+
+def test_force_over_an_edited_published_document_says_it_is_a_draft_again(tmp_path: Path) -> None:
+    content, doc_file = _written(tmp_path)
+    doc_file.write_text(doc_file.read_text(encoding="utf-8").replace("正文。", "编辑改正后的正文。"), encoding="utf-8")
+    assert set_status(doc_file, Status.PUBLISHED)
+    result, pdf = _result(tmp_path)
+    assert write_results(content, [(result, pdf)]).conflicts  # an edit is still an edit
+    report = write_results(content, [(result, pdf)], force=True)
+    assert report.returned == [doc_file]
+    assert load_archive(content).documents["2023-01-01"].status is Status.DRAFT

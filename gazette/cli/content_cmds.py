@@ -123,6 +123,9 @@ def ingest(pdfs: tuple[Path, ...], content_dir: Path, force: bool, gazette_name:
             click.echo(f"removed: {removed} (no longer produced by the split)", err=True)
         for stale in report.stale:
             click.echo(f"removed: {stale} (an older new version; its file is now up to date)", err=True)
+        for back in report.returned:
+            click.echo(f"review: {back} was published, but its text or metadata changed on re-ingest; it is a draft "
+                       "again until it is reviewed and published (gazette publish)", err=True)
         click.echo(f"wrote {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.conflicts)} kept (edited), into {content_dir}", err=True)
     click.echo(f"summary: {len(results)} of {len(pdfs)} PDFs ingested, {len(failures)} failed", err=True)
     sys.exit(int(_exit_code(failures, len(results), bool(report and report.conflicts))))
