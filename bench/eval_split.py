@@ -3,8 +3,9 @@
 For every ``*.pdf`` with a ``*.truth.json`` beside it, the PDF goes through the real
 ingest and each predicted document is matched to the truth by title. A document is
 *correct* when its title and PDF page span are right and its text (whitespace removed)
-is at least 98 % identical to the truth. Prints document precision, recall and F1 and the
-accuracy of each metadata field over the documents matched by title.
+is at least 98 % identical to the truth. Prints document precision, recall and F1, the
+accuracy of each metadata field over the documents matched by title, and the most
+frequent (want, got) confusions of each field.
 
 Options: ``DIR`` (default bench/synth, generated with ``python -m tools.synth
 bench/synth --issues 24 --seed 1`` when missing), ``--verbose`` lists every mismatch
@@ -62,6 +63,7 @@ def evaluate(folder: Path, verbose: bool = False, ingest=ingest_pdf, pattern: st
     totals = Counter()
     field_ok = Counter()
     field_n = Counter()
+    confusions: dict[str, Counter] = {name: Counter() for name in FIELDS}
     cover_ok = Counter()
     mismatches: list[str] = []
     pages = 0
@@ -110,6 +112,7 @@ def evaluate(folder: Path, verbose: bool = False, ingest=ingest_pdf, pattern: st
                 if values[name] == want[name]:
                     field_ok[name] += 1
                 else:
+                    confusions[name][(_shape(want[name]), _shape(values[name]))] += 1
                     mismatches.append(f"{pdf.name}: 《{want['title'][:30]}》 {name}: expected {want[name]!r}, got {values[name]!r}")
             got_text = body_to_text(got.body)
             errors += char_errors(got_text, want["text"])
@@ -133,11 +136,18 @@ def evaluate(folder: Path, verbose: bool = False, ingest=ingest_pdf, pattern: st
         "fields": {n: round(field_ok[n] / field_n[n], 4) if field_n[n] else None for n in FIELDS},
         "cover": {n: round(cover_ok[n] / totals["issues"], 4) if totals["issues"] else None for n in COVER_FIELDS},
         "cer": round(errors / chars, 5) if chars else None,
+        "confusions": {name: [[w, g, n] for (w, g), n in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
+                       for name, c in confusions.items() if c},
         "seconds": round(elapsed, 1),
     }
     if verbose:
         report["mismatches"] = mismatches
     return report
+
+
+def _shape(value) -> str:
+    """A value as shown in the confusion table."""
+    return "(empty)" if value is None or value == "" else str(value)
 
 
 def markdown(report: dict) -> str:
@@ -152,6 +162,11 @@ def markdown(report: dict) -> str:
     ]
     lines += [f"| {name} accuracy | {value:.4f} |" for name, value in report["fields"].items() if value is not None]
     lines += [f"| cover {name} accuracy | {value:.4f} |" for name, value in report["cover"].items() if value is not None]
+    if report.get("confusions"):
+        lines += ["", "Confusions (matched documents; most frequent first, at most 8 per field):", "",
+                  "| field | want | got | n |", "|---|---|---|---|"]
+        for name, rows in report["confusions"].items():
+            lines += [f"| {name} | {w[:40]} | {g[:40]} | {n} |" for w, g, n in rows[:8]]
     return "\n".join(lines)
 
 
