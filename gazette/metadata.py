@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from .fold import fold, is_traditional, unfolder
+from .headers import find_header, header_facts, organ_of
 from .models import DocumentMeta, Kind
 from .textnorm import find_dates, is_date_line, normalize_doc_number, squeeze_spaces, to_ascii_digits
 
 _CJK = r"\u4e00-\u9fff"
-_ORDER_HEAD_RE = re.compile(rf"^(?P<organ>[{_CJK}、]{{2,60}}?)(?P<type>令|公告)(?P<no>(?:\d{{4}}年)?第\d+号)?$")
-_ORDER_NO_RE = re.compile(r"^(?:\d{4}年)?第\d+号$")
+_ORDER_NUM = r"(?:\d{4}年)?第(?:\d+|[〇零一二三四五六七八九十百千]+)号"  # 主席令 numbers are printed in Chinese numerals
+_ORDER_HEAD_RE = re.compile(rf"^(?P<organ>[{_CJK}、]{{2,60}}?)(?P<type>令|公告)(?P<no>{_ORDER_NUM})?$")
+_ORDER_NO_RE = re.compile(rf"^{_ORDER_NUM}$")
 _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]］)）】]第?\d+号$")
 _EFFECTIVE_RE = re.compile(
     r"自\s*(?P<when>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。；起]{1,12}?日|(?:公布|印发|发布|颁布|下发|签发)之日)\s*起\s*(?:施行|实施|执行|生效)"
@@ -40,6 +43,8 @@ _BODY_LINE_RE = re.compile(
     r"第[一二三四五六七八九十百\d]+[条章节])"
 )
 _BODY_WORD_RE = re.compile(r"[将把被对要]$|[的了]")
+_ADOPTED_RE = re.compile(r"(?:已由|已经|由|经)(?P<who>[^，。；]{4,60}?会议)于?(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^，。；]{1,8}?日)通过")
+_LEGISLATURE_RE = re.compile(r"人民代表大会(?:常务委员会)?$")
 _SIGNER_RE = re.compile(r"^(?:省长|市长|主任|部长|局长|署长|总局局长|主席|厅长|区长|县长|州长|委员长|总理|行长|院长|书记|组长)")
 
 _SECTION_KINDS: tuple[tuple[str, Kind], ...] = (
@@ -53,8 +58,12 @@ _SECTION_KINDS: tuple[tuple[str, Kind], ...] = (
 _TITLE_KINDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"解读[）)]?$|答记者问$|政策问答$"), Kind.INTERPRETATION),
     (re.compile(r"任免|任职|免职|免去|任命|职务的通知$"), Kind.PERSONNEL),
-    (re.compile(r"(?:批复|复函|答复|函|公告|通告|公示|通报|报告|决议|纪要)$"), Kind.OTHER),
+    (re.compile(r"(?:公告|通告|公示|通报|报告|决议|纪要)$"), Kind.OTHER),
 )
+_REPLY_RE = re.compile(r"(?:批复|复函|答复|函)$")
+_JUDICIAL_NO_RE = re.compile(r"^法释〔")
+_NOTICE_TITLE_RE = re.compile(r"关于.+的(?:通知|意见|决定|实施意见|指导意见)$")
+_ADDRESSEE_RE = re.compile(r"^[^。；]{2,80}[：:]$")
 
 
 def compact(text: str) -> str:
@@ -182,34 +191,80 @@ def effective_date(text: str, signed: str | None) -> str | None:
     return dates[0].iso if dates else None
 
 
-def guess_kind(title: str, section: str | None, has_order: bool, has_doc_number: bool) -> Kind:
-    """The 目录 section decides when it names a kind; then the title; then the shape."""
+def guess_kind(title: str, section: str | None, has_order: bool, has_doc_number: bool,
+               doc_number: str | None = None, addressed_and_signed: bool = False) -> Kind:
+    """The 目录 section decides when it names a kind; then the title; then the shape.
+
+    A 司法解释 (法释〔…〕) is normative whatever its title (…的批复 included); a 批复,
+    复函 or 函 is normative when it carries a 文号, else other; a 关于…的通知/意见 with
+    addressees and a signature is normative even when no 文号 is printed.
+    """
     if section:
         for word, kind in _SECTION_KINDS:
             if word in section:
                 return kind
+    if doc_number and _JUDICIAL_NO_RE.match(doc_number):
+        return Kind.NORMATIVE
+    c = compact(title)
     for pattern, kind in _TITLE_KINDS:
-        if pattern.search(compact(title)):
+        if pattern.search(c):
             return kind
+    if _REPLY_RE.search(c):
+        return Kind.NORMATIVE if has_doc_number else Kind.OTHER
     if has_order:
         return Kind.REGULATION
-    if has_doc_number:
+    if has_doc_number or (addressed_and_signed and _NOTICE_TITLE_RE.search(c)):
         return Kind.NORMATIVE
     return Kind.OTHER
 
 
 def extract_metadata(lines: Sequence[str], title: str, section: str | None = None) -> DocumentMeta:
-    """Metadata of one document from its printed lines (order block and title included)."""
+    """Metadata of one document from its printed lines (order block and title included).
+
+    A document printed in traditional characters is read through its simplified fold
+    (:mod:`gazette.fold`); the issuer and 文号 are given back as printed.
+    """
+    printed = "\n".join(lines)
+    if not is_traditional(title + printed[:2000]):
+        return _extract(lines, title, section)
+    folded = fold(printed)
+    meta = _extract(folded.split("\n"), fold(title), fold(section) if section else None)
+    back = unfolder(printed + "\n" + title, folded + "\n" + fold(title))
+    return DocumentMeta(title=title, kind=meta.kind, doc_number=back(meta.doc_number) if meta.doc_number else None,
+                        issuer=back(meta.issuer) if meta.issuer else None, signed_date=meta.signed_date,
+                        effective_date=meta.effective_date)
+
+
+def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentMeta:
     order = find_order_block(lines)
+    header = find_header(lines, 1)
+    facts = header_facts(header[2], "".join(compact(line) for line in lines[header[0]:header[1] + 1])) if header else None
     doc_number = order[2] if order else find_doc_number_line(lines)
-    kind = guess_kind(title, section, order is not None and "令" in order[2], doc_number is not None)
+    if doc_number is None and facts and facts.order_number:
+        doc_number = facts.order_number
+    has_order = (order is not None and ("令" in order[2] or bool(_LEGISLATURE_RE.search(order[1])))) or bool(facts and facts.issuer)
+    addressed = any(_ADDRESSEE_RE.match(compact(line)) for line in lines[1:12])
+    kind = guess_kind(title, section, has_order, doc_number is not None, doc_number,
+                      addressed and find_signature(lines, after=1)[1] != [])
+    body_text = "".join(compact(line) for line in lines)
     if order:
         date_index = next((i for i in range(order[0], min(order[0] + 14, len(lines))) if is_date_line(lines[i])), None)
         issuer = _join_issuers(order[1].split("、"))
         signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
-        body_text = "".join(compact(line) for line in lines)
         own_text = "".join(compact(line) for line in lines[order[0]:(date_index or order[0]) + 1])
         effective = effective_date(own_text, signed) or effective_date(body_text, signed)
+        adopted = _ADOPTED_RE.search(own_text)
+        if adopted and (order[1].endswith("主席") or _LEGISLATURE_RE.search(order[1])):
+            # A law or 地方性法规 is dated by its adoption, and its issuer is the body that adopted it.
+            dates = find_dates(adopted.group("date"))
+            issuer, signed = _join_issuers([organ_of(adopted.group("who"))]) or issuer, dates[0].iso if dates else signed
+        elif facts and facts.legislature:
+            issuer, signed = _join_issuers([facts.issuer or ""]) or issuer, facts.signed_date
+        if order[2].startswith(order[1] + "公告") and _LEGISLATURE_RE.search(order[1]):
+            doc_number = None  # a 人大常委会公告 number promulgates the act; it is not the act's 文号
+    elif facts and facts.issuer:
+        issuer, signed = _join_issuers([facts.issuer]), facts.signed_date
+        effective = facts.effective_date or effective_date(body_text, signed)
     else:
         date_index, organs = find_signature(lines, after=1)
         signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None

@@ -24,10 +24,10 @@ class Kind(str, enum.Enum):
     """Document kind, as used in front matter and the export."""
 
     REGULATION = "regulation"  # 规章 (and 行政法规 / 地方性法规 printed in a gazette)
-    NORMATIVE = "normative"  # 规范性文件 with a 文号
+    NORMATIVE = "normative"  # 规范性文件: a 文号, or addressees and a signature; 批复/复函/函 with a 文号; 司法解释
     INTERPRETATION = "interpretation"  # 政策解读
     PERSONNEL = "personnel"  # 人事任免
-    OTHER = "other"  # 公告, 批复, 函, …
+    OTHER = "other"  # 公告, 通告, 通报, 批复/函 without a 文号, …
 
 
 class Status(str, enum.Enum):

@@ -78,7 +78,52 @@ def test_proxy_seal_is_dropped() -> None:
 def test_section_decides_kind() -> None:
     assert extract_metadata(["《办法》解读", "一、背景"], title="《办法》解读", section="政策解读").kind is Kind.INTERPRETATION
     assert extract_metadata(["关于张三等任职的通知"], title="关于张三等任职的通知", section="人事任免").kind is Kind.PERSONNEL
-    assert extract_metadata(["关于同意设立某某开发区的批复", "鲁政字〔2023〕9号"], title="关于同意设立某某开发区的批复", section="省政府文件").kind is Kind.OTHER
+    assert extract_metadata(["关于同意设立某某开发区的批复", "鲁政字〔2023〕9号"], title="关于同意设立某某开发区的批复", section="省政府文件").kind is Kind.NORMATIVE
+    assert extract_metadata(["关于同意设立某某开发区的批复", "某某市人民政府："], title="关于同意设立某某开发区的批复").kind is Kind.OTHER
+
+
+def test_judicial_interpretation_is_normative_even_as_a_reply() -> None:
+    lines = ["最高人民法院关于审理某某案件适用法律问题的批复", "法释〔2021〕3号", "（2021年2月1日最高人民法院审判委员会第1830次会议通过，自2021年3月1日起施行）",
+             "某某省高级人民法院：", "你院请示收悉。经研究，批复如下：", "此复。", "最高人民法院", "2021年2月5日"]
+    meta = extract_metadata(lines, title=lines[0])
+    assert meta.kind is Kind.NORMATIVE and meta.doc_number == "法释〔2021〕3号"
+
+
+def test_addressed_and_signed_notice_without_a_number_is_normative() -> None:
+    lines = ["某某市人民政府关于做好防汛工作的通知", "各区人民政府，市政府各部门：", "现就做好防汛工作通知如下。", "某某市人民政府", "2023年6月1日"]
+    meta = extract_metadata(lines, title=lines[0])
+    assert meta.kind is Kind.NORMATIVE and meta.doc_number is None and meta.issuer == "某某市人民政府"
+
+
+@pytest.mark.parametrize("header, issuer, signed, number", [
+    (["（2017年8月31日清河市第八届人民代表大会常务委员会第五次会议通过　2017年9月30日某某省第十二届人民代表大会常务委员会第三十二次会议批准）"],
+     "清河市人民代表大会常务委员会", "2017-08-31", None),
+    (["（2017年8月31日清河市第八届人民代表大会常务委员会", "第五次会议通过　2017年9月30日某某省第十二届人民", "代表大会常务委员会第三十二次会议批准）"],
+     "清河市人民代表大会常务委员会", "2017-08-31", None),
+    (["2017年8月31日清河市第八届人民代表大会常务委员会第五次会议通过", "2017年9月30日某某省第十二届人民代表大会常务委员会第三十二次会议批准"],
+     "清河市人民代表大会常务委员会", "2017-08-31", None),
+    (["（2021年4月29日第十三届全国人民代表大会常务委员会第二十八次会议通过）"], "全国人民代表大会常务委员会", "2021-04-29", None),
+    (["（2019年5月6日广东省人民政府令第261号公布　自2019年7月1日起施行）"], "广东省人民政府", "2019-05-06", "广东省人民政府令第261号"),
+])
+def test_adoption_header_gives_issuer_date_and_order_number(header: list[str], issuer: str, signed: str, number: str | None) -> None:
+    lines = ["清河市城市绿化条例", *header, "第一章　总则", "第一条　为了加强城市绿化工作，制定本条例。"]
+    meta = extract_metadata(lines, title=lines[0])
+    assert (meta.issuer, meta.signed_date, meta.doc_number, meta.kind) == (issuer, signed, number, Kind.REGULATION)
+
+
+def test_law_with_a_presidential_order_is_issued_by_the_body_that_adopted_it() -> None:
+    lines = ["中华人民共和国主席令", "第七十九号", "《中华人民共和国某某法》已由中华人民共和国第十三届全国人民代表大会常务委员会第二十八次会议于2021年4月29日通过，现予公布，自2021年9月1日起施行。",
+             "中华人民共和国主席　习近平", "2021年4月29日", "中华人民共和国某某法", "第一条　为了……，制定本法。"]
+    meta = extract_metadata(lines, title="中华人民共和国某某法")
+    assert (meta.issuer, meta.signed_date, meta.effective_date, meta.kind) == ("全国人民代表大会常务委员会", "2021-04-29", "2021-09-01", Kind.REGULATION)
+
+
+def test_traditional_characters_are_read_through_their_fold_and_given_as_printed() -> None:
+    lines = ["廣州市人民政府辦公廳關於印發廣州市某某管理辦法的通知", "穗府辦〔2021〕5號", "各區人民政府，市政府各部門、各直屬機構：",
+             "現將《廣州市某某管理辦法》印發給你們，請認真貫徹執行。", "廣州市人民政府辦公廳", "2021年3月5日"]
+    meta = extract_metadata(lines, title=lines[0])
+    assert (meta.kind, meta.issuer, meta.doc_number, meta.signed_date) == (Kind.NORMATIVE, "廣州市人民政府辦公廳", "穗府辦〔2021〕5號", "2021-03-05")
+    assert meta.title == lines[0]
 
 
 def test_issuer_falls_back_to_title() -> None:

@@ -218,7 +218,7 @@ def normative(g: Gazette, src: Source, rng: random.Random, year: int, no: int, b
         blocks.append(Block("title", src.title[:20] + "情况统计表"))
         blocks.append(Block("para", "填报单位（盖章）：　　　　填报日期：" + ar_date(signed)))
     toc_no = truth_no if rng.random() < 0.6 else None
-    kind = "other" if re.search(r"(?:批复|复函|答复|函|通报|纪要)$", title) else "normative"
+    kind = "other" if re.search(r"(?:通报|纪要)$", title) else "normative"  # a 批复/复函 with a 文号 is normative
     return Doc(kind, title, g.office_section if office else g.normative_section, blocks, truth_no, toc_no,
                "、".join(issuers), signed, eff)
 
@@ -254,7 +254,7 @@ def personnel(g: Gazette, rng: random.Random, year: int, no: int, date_style: st
 
 
 def reply(g: Gazette, rng: random.Random, year: int, no: int, date_style: str) -> Doc:
-    """A 批复 (kind ``other``)."""
+    """A 批复 with its 文号 (kind ``normative``, like every 批复/复函/函 that carries one)."""
     place = rng.choice(_PLACES)
     title = f"{g.government}关于同意设立{place}管理委员会的批复"
     prefix = f"{g.prefix}政字" if g.short != "国务院" else "国函"
@@ -265,7 +265,7 @@ def reply(g: Gazette, rng: random.Random, year: int, no: int, date_style: str) -
               Block("para", "二、有关机构编制事项按照规定程序另行办理。"),
               Block("right", g.government),
               Block("right", cn_date(signed) if date_style == "cn" else ar_date(signed, date_style == "spaced"))]
-    return Doc("other", title, g.normative_section, blocks, norm_number(prefix, year, no), None, g.government, signed, None)
+    return Doc("normative", title, g.normative_section, blocks, norm_number(prefix, year, no), None, g.government, signed, None)
 
 
 def restyle_date(doc: Doc, rng: random.Random, year: int) -> None:
