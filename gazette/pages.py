@@ -17,8 +17,8 @@ from .models import Page, TextSource
 from .pdf import RawPage
 
 _EDGE = 2  # lines at the top and at the bottom of a page that may be furniture
-_PAGE_NO_RE = re.compile(
-    r"^(?:[—–\-－~·•．.\s]*)(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?(?:[—–\-－~·•．.\s]*)$"
+_PAGE_NO_RE = re.compile(  # 12, — 12 —, · 12 ·, 第12页, (12), 〔12〕, [12]
+    r"^(?:[—–\-－~·•．.\s]*)[（(〔【\[［]?\s*(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?\s*[）)〕】\]］]?(?:[—–\-－~·•．.\s]*)$"
 )
 _ROMAN_RE = re.compile(r"^[IVXLivxl]{1,6}$")
 _ISSUE_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,4}\s*年\s*第\s*[0-9０-９一二三四五六七八九十]+\s*[期号]")

@@ -24,10 +24,14 @@ _ORNAMENTS = "◆◇■□●○★☆▲△▶►·•※◎❖"
 _DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
 _DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
+_BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
 # A 文号 in brackets after the title that is not well formed (a misread bracket or digit
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
-_TOC_TITLE_RE = re.compile(r"^目[\s\u3000]*录$")
+_TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
+# A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
+_TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
+_TABLE_HEAD_RE = re.compile(r"^(?:序号|文件名称|标题|名称|页码|页次|文号)+$")
 _BRACKETED_RE = re.compile(r"^[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]$")
 _SPACES = re.compile(r"[\s\u3000]+")
 _SECTION_MAX = 14
@@ -136,7 +140,9 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         compact = _compact(line)
         if not compact or _TOC_TITLE_RE.match(compact):
             continue
-        match = _ENTRY_RE.match(line) or (_BARE_ENTRY_RE.match(line) if pending else None)
+        if _TABLE_HEAD_RE.match(compact):
+            continue
+        match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or (_BARE_ENTRY_RE.match(line) if pending else None)
         if match:
             text = _compact(match.group("text"))
             page = int(unicodedata.normalize("NFKC", match.group("page")))
@@ -145,7 +151,10 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
                 last = entries[-1]
                 entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
                 continue
-            if pending or text:  # a page number alone is no entry
+            bare_no = _BARE_DOC_NO_RE.match(text)
+            if pending and bare_no:  # the 文号 on its own line, without brackets, before the leaders
+                entries.append(TocEntry("".join(pending), page, section, bare_no.group("no")))
+            elif pending or text:  # a page number alone is no entry
                 entries.append(_entry("".join(pending) + text, page, section))
             pending = []
             continue
@@ -154,7 +163,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             entries.append(_entry("".join(pending) + _compact(unnumbered.group("text")), None, section))
             pending = []
             continue
-        only_no = _DOC_NO_ONLY_RE.match(compact)
+        only_no = _DOC_NO_ONLY_RE.match(compact) or _BARE_DOC_NO_RE.match(compact)
         if only_no and not pending and entries and entries[-1].doc_number is None:
             last = entries[-1]
             entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
