@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .cover import looks_like_cover, merge_meta, read_cover
 from .errors import NoTextLayerError
+from .fold import fold, is_traditional
 from .metadata import extract_metadata
 from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, OcrInfo, Page, SourceRef,
                      TextSource, TocEntry, Warning_)
@@ -57,6 +58,10 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     engine = ""
     if ocr is not None:
         raw, ocr_lines, images, ocr_warnings, engine = _recognise(pdf, raw, ocr, progress)
+    printed_raw = raw
+    traditional = is_traditional("".join(page.text for page in raw[:40]))
+    if traditional:  # read the structure through the simplified fold; the text stays as printed
+        raw = [replace(page, text=fold(page.text)) for page in raw]
     has_cover = looks_like_cover(split_lines(raw[0].text))
     meta = merge_meta(read_cover(split_lines(raw[0].text)) if has_cover else IssueMeta(), meta_override)
     first_body = 1 if has_cover else 0
@@ -76,6 +81,14 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     body_pages = drop_section_headings(body_pages, entries)
     lines = flatten(body_pages)
     starts = _starts(lines, entries, body_pages, path.name, warnings)
+    if traditional:
+        body_pages = [_as_printed(page, raw[page.pdf_index - 1].text, printed_raw[page.pdf_index - 1].text) for page in body_pages]
+        lines = flatten(body_pages)
+        toc_folded = "".join(compact(line) for i in toc_pages for line in toc_page_lines(raw[i]))
+        toc_printed = "".join(compact(line) for i in toc_pages for line in toc_page_lines(printed_raw[i]))
+        entries = [_entry_as_printed(e, toc_folded, toc_printed) for e in entries]
+        starts = [replace(s, entry=_entry_as_printed(s.entry, toc_folded, toc_printed)) if s.entry else s for s in starts]
+        meta = _meta_as_printed(meta, compact(raw[0].text), compact(printed_raw[0].text))
     issue_id = issue_id_for(meta, pdf.sha256)
     source_file = f"{issue_id}.pdf"
     full_width = _full_width(lines)
@@ -94,6 +107,42 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     )
     return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages), warnings=tuple(warnings),
                         page_images=images)
+
+
+def _as_printed(page: Page, folded_text: str, printed_text: str) -> Page:
+    """A page read through the fold, with its lines given back as printed (the fold
+    keeps every line's length, so line k of one is line k of the other)."""
+    folded_lines, printed_lines = split_lines(folded_text), split_lines(printed_text)
+    if len(folded_lines) != len(printed_lines):
+        return page
+    out, k = [], 0
+    for line in page.lines:
+        while k < len(folded_lines) and folded_lines[k] != line:
+            k += 1
+        if k == len(folded_lines):
+            return page  # not found in order: keep the folded page rather than guess
+        out.append(printed_lines[k])
+        k += 1
+    return replace(page, lines=tuple(out))
+
+
+def _span_as_printed(text: str | None, folded: str, printed: str) -> str | None:
+    """The printed form of ``text``, found at the same place in the folded text."""
+    if not text:
+        return text
+    at = folded.find(compact(text))
+    return printed[at:at + len(compact(text))] if at >= 0 and len(folded) == len(printed) else text
+
+
+def _entry_as_printed(entry: TocEntry, folded: str, printed: str) -> TocEntry:
+    return TocEntry(_span_as_printed(entry.title, folded, printed) or entry.title, entry.printed_page,
+                    _span_as_printed(entry.section, folded, printed), _span_as_printed(entry.doc_number, folded, printed))
+
+
+def _meta_as_printed(meta: IssueMeta, folded: str, printed: str) -> IssueMeta:
+    return replace(meta, gazette_name=_span_as_printed(meta.gazette_name, folded, printed),
+                   label=_span_as_printed(meta.label, folded, printed),
+                   publisher=_span_as_printed(meta.publisher, folded, printed))
 
 
 def _recognise(pdf: PdfFile, raw: list[RawPage], options: "OcrOptions", progress: ProgressCallback | None):
