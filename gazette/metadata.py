@@ -60,6 +60,7 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"任免|任职|免职|免去|任命|职务的通知$"), Kind.PERSONNEL),
     (re.compile(r"(?:公告|通告|公示|通报|报告|决议|纪要)$"), Kind.OTHER),
 )
+_ISSUES_RE = re.compile(r"(?:印发|转发|发布|公布)")
 _REPLY_RE = re.compile(r"(?:批复|复函|答复|函)$")
 _JUDICIAL_NO_RE = re.compile(r"^法释〔")
 _NOTICE_TITLE_RE = re.compile(r"关于.+的(?:通知|意见|决定|实施意见|指导意见)$")
@@ -271,6 +272,11 @@ def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentM
         issuer = _join_issuers(organs) if organs else _title_issuer(title)
         before_date = lines[: date_index] if date_index is not None else lines
         effective = None if kind is Kind.INTERPRETATION else effective_date("".join(compact(line) for line in before_date), signed)
+        if effective is None and date_index is not None and kind is not Kind.INTERPRETATION and _ISSUES_RE.search(compact(title)):
+            # An 印发 notice takes effect with what it prints: the attachment's own 施行 article.
+            after = "".join(compact(line) for line in lines[date_index + 1:])
+            own = _OWN_RULE_RE.search(after) and effective_date(after, None)
+            effective = own or None
     return DocumentMeta(
         title=title,
         kind=kind,
