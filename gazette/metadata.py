@@ -24,7 +24,7 @@ from .textnorm import find_dates, is_date_line, normalize_doc_number, squeeze_sp
 _CJK = r"\u4e00-\u9fff"
 _ORDER_NUM = r"(?:\d{4}年)?第(?:\d+|[〇零一二三四五六七八九十百千]+)号"  # 主席令 numbers are printed in Chinese numerals
 _ORDER_HEAD_RE = re.compile(rf"^(?P<organ>[{_CJK}、]{{2,60}}?)(?P<type>令|公告)(?P<no>{_ORDER_NUM})?$")
-_ORDER_NO_RE = re.compile(rf"^{_ORDER_NUM}$")
+_ORDER_NO_RE = re.compile(rf"^[（(]?(?P<no>{_ORDER_NUM})[）)]?$")
 _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]］)）】]第?\d+号$")
 _EFFECTIVE_RE = re.compile(
     r"自\s*(?P<when>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。；起]{1,12}?日|(?:公布|印发|发布|颁布|下发|签发)之日)\s*起\s*(?:施行|实施|执行|生效)"
@@ -94,8 +94,9 @@ def find_order_block(lines: Sequence[str]) -> tuple[int, str, str] | None:
         if not match:
             continue
         number = match.group("no")
-        if number is None and i + 1 < len(c) and _ORDER_NO_RE.match(c[i + 1]):
-            number = c[i + 1]
+        next_no = _ORDER_NO_RE.match(c[i + 1]) if number is None and i + 1 < len(c) else None
+        if next_no:
+            number = next_no.group("no")
         if number is None:
             continue
         return i, match.group("organ"), f"{match.group('organ')}{match.group('type')}{number}"

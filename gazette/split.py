@@ -27,7 +27,7 @@ from .textnorm import to_ascii_digits
 _CJK = r"\u4e00-\u9fff"
 _SPACES = re.compile(r"[\s\u3000]+")
 _ORDER_HEAD_RE = re.compile(rf"^[{_CJK}、]{{2,40}}(?:令|公告)$")
-_ORDER_NO_RE = re.compile(r"^(?:\d{4}年)?第\d+号(?:令)?$")
+_ORDER_NO_RE = re.compile(r"^[（(]?(?:\d{4}年)?第(?:\d+|[〇零一二三四五六七八九十百千]+)号[）)]?(?:令)?$")
 _ORDER_ONE_LINE_RE = re.compile(rf"^[{_CJK}、]{{2,40}}(?:令|公告)(?:\d{{4}}年)?第\d+号$")
 _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]］)）】]\d+号$")
 _TITLE_END_RE = re.compile(r"(?:^中华人民共和国\S*法|通知|意见|决定|办法|规定|细则|方案|规划|批复|复函|函|公告|通告|报告|决议|命令|条例|规则|纲要|通报|解读|答复|意见书|实施意见|指导意见|名单|目录|清单|标准)[）)]?$")

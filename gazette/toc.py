@@ -28,6 +28,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
 # A 文号 in brackets after the title that is not well formed (a misread bracket or digit
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
+_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)[）)]?$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
 _TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
@@ -142,7 +143,10 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             continue
         if _TABLE_HEAD_RE.match(compact):
             continue
-        match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or (_BARE_ENTRY_RE.match(line) if pending else None)
+        bare = _BARE_ENTRY_RE.match(line)
+        if bare and not pending and not _TITLE_END_RE.search(_compact(bare.group("text"))):
+            bare = None  # "title 5" with one space: an entry only if the text ends like a title
+        match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or bare
         if match:
             text = _compact(match.group("text"))
             page = int(unicodedata.normalize("NFKC", match.group("page")))
