@@ -13,7 +13,7 @@ from typing import Sequence
 
 from .models import Page, TocEntry
 
-_LEADERS = r"(?:[…⋯]+|[\.．·•‥_\-—－]{2,}|[\s\u3000]{2,})"
+_LEADERS = r"(?:[…⋯]+|(?:[\.．·•‥_\-—－][\s\u3000]?){2,}|[\s\u3000]{2,})"  # also "— — — —"
 _PAGE = r"[（(〔【]?\s*(?:第\s*)?(?P<page>[0-9０-９]{1,4})\s*(?:页)?\s*[）)〕】]?"
 _ENTRY_RE = re.compile(rf"^(?P<text>.*?)\s*{_LEADERS}\s*{_PAGE}$")
 _BARE_ENTRY_RE = re.compile(rf"^(?P<text>.*?[^\d\s（(])\s+{_PAGE}$")
