@@ -29,6 +29,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
 _TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)[）)]?$")
+_NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
 _TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
@@ -172,6 +173,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             last = entries[-1]
             entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
             continue
+        if not pending and entries and _NOTE_RE.match(compact):
+            continue  # a note under the entry above: （2016年8月20日通过）, （试行）
         bracketed = _BRACKETED_RE.match(compact)
         if bracketed and not pending:
             section = bracketed.group("name")
