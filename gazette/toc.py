@@ -137,7 +137,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
     entries: list[TocEntry] = []
     section: str | None = None
     pending: list[str] = []
-    for raw in lines:
+    incomplete = False
+    for index, raw in enumerate(lines):
         line = unicodedata.normalize("NFC", raw.strip()).lstrip(_ORNAMENTS).strip()
         compact = _compact(line)
         if not compact or _TOC_TITLE_RE.match(compact):
@@ -145,12 +146,27 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         if _TABLE_HEAD_RE.match(compact):
             continue
         bare = _BARE_ENTRY_RE.match(line)
-        if bare and not pending and not _TITLE_END_RE.search(_compact(bare.group("text"))):
+        if bare and not pending and not _TITLE_END_RE.search(_compact(_split_no(bare.group("text"))[0])) \
+                and not _continues_entry(lines, index):
             bare = None  # "title 5" with one space: an entry only if the text ends like a title
         match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or bare
+        if incomplete and not match and not pending:
+            # "…若干问 72" / "题的解释 法释〔2019〕11号": the title goes on after its page number.
+            rest, number = _split_no(line)
+            last = entries[-1]
+            entries[-1] = TocEntry(last.title + _compact(rest), last.printed_page, last.section, number or last.doc_number)
+            incomplete = False
+            continue
+        incomplete = False
         if match:
-            text = _compact(match.group("text"))
+            text, inline_no = _split_no(match.group("text"))
+            text = _compact(text)
             page = int(unicodedata.normalize("NFKC", match.group("page")))
+            if inline_no and (pending or text):  # "title 浙政发〔2019〕37号 74"
+                entries.append(TocEntry("".join(pending) + text, page, section, inline_no))
+                pending = []
+                incomplete = not _TITLE_END_RE.search(entries[-1].title) and _continues_entry(lines, index)
+                continue
             only_no = _DOC_NO_ONLY_RE.match(text)
             if only_no and not pending and entries and entries[-1].doc_number is None:
                 last = entries[-1]
@@ -161,6 +177,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
                 entries.append(TocEntry("".join(pending), page, section, bare_no.group("no")))
             elif pending or text:  # a page number alone is no entry
                 entries.append(_entry("".join(pending) + text, page, section))
+                incomplete = not _TITLE_END_RE.search(entries[-1].title) and _continues_entry(lines, index)
             pending = []
             continue
         unnumbered = _LEADER_END_RE.match(line)
@@ -183,6 +200,29 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         else:
             pending.append(compact)
     return entries
+
+
+_SPACED_NO_RE = re.compile(rf"^(?P<title>.*?\S)?[\s\u3000]+(?P<no>{_DOC_NO})$")
+
+
+def _split_no(text: str) -> tuple[str, str | None]:
+    """("title", "浙政发〔2019〕37号") from "title 浙政发〔2019〕37号" (a 文号 after a space)."""
+    match = _SPACED_NO_RE.match(text.strip())
+    if not match:
+        return text, None
+    return match.group("title") or "", _compact(match.group("no"))
+
+
+def _continues_entry(lines: Sequence[str], index: int) -> bool:
+    """Whether the line after ``index`` finishes the title of the entry on ``index``: it
+    has no page number and ends like a title, perhaps followed by the 文号."""
+    if index + 1 >= len(lines):
+        return False
+    nxt = lines[index + 1].strip()
+    if not nxt or _ENTRY_RE.match(nxt) or _BARE_ENTRY_RE.match(nxt) and not _SPACED_NO_RE.match(nxt):
+        return False
+    rest, _ = _split_no(nxt)
+    return bool(_TITLE_END_RE.search(_compact(rest))) and len(_compact(rest)) <= 30
 
 
 def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
