@@ -54,8 +54,16 @@ def _compact(line: str) -> str:
 
 
 def is_entry_line(line: str) -> bool:
-    """True when a line ends in dot leaders and a page number."""
-    return bool(_ENTRY_RE.match(line.strip()))
+    """True when a line ends in dot leaders and a page number (or is "title 12",
+    "title 文号 12" with the text ending like a title, or a table row)."""
+    line = line.strip()
+    if _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line):
+        return True
+    bare = _BARE_ENTRY_RE.match(line)
+    if not bare:
+        return False
+    text, number = _split_no(bare.group("text"))
+    return number is not None or bool(_TITLE_END_RE.search(_compact(text)))
 
 
 def is_toc_start(page: Page) -> bool:
@@ -96,12 +104,7 @@ def find_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
 
 def _entry_pages(page: Page) -> list[int]:
     """The page numbers of the 目录 entries on a page, in order."""
-    found = []
-    for line in page.lines:
-        match = _ENTRY_RE.match(line.strip())
-        if match:
-            found.append(int(unicodedata.normalize("NFKC", match.group("page"))))
-    return found
+    return [e.printed_page for e in parse_toc(page.lines) if e.printed_page is not None]
 
 
 def _by_first_entry(pages: Sequence[Page], start: int) -> list[int]:
@@ -222,7 +225,9 @@ def _continues_entry(lines: Sequence[str], index: int) -> bool:
     if not nxt or _ENTRY_RE.match(nxt) or _BARE_ENTRY_RE.match(nxt) and not _SPACED_NO_RE.match(nxt):
         return False
     rest, _ = _split_no(nxt)
-    return bool(_TITLE_END_RE.search(_compact(rest))) and len(_compact(rest)) <= 30
+    here = _BARE_ENTRY_RE.match(lines[index].strip())
+    joined = _compact(_split_no(here.group("text"))[0] if here else "") + _compact(rest)
+    return bool(_TITLE_END_RE.search(joined)) and len(_compact(rest)) <= 30
 
 
 def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
