@@ -21,7 +21,8 @@ _BARE_ENTRY_RE = re.compile(rf"^(?P<text>.*?[^\d\s（(])\s+{_PAGE}$")
 # leader is unreadable (a scan): leaders stand only at the end of an entry.
 _LEADER_END_RE = re.compile(r"^(?P<text>.*?[^\s…⋯.．·•])\s*(?:[…⋯]+|[.．·•]{2,})$")
 _ORNAMENTS = "◆◇■□●○★☆▲△▶►·•※◎❖"
-_DOC_NO = r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*[0-9０-９]+\s*号"
+_DOC_NO = (r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号"
+           r"|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千]+)\s*号")
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
 _DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
 _BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
@@ -231,6 +232,7 @@ def _continues_entry(lines: Sequence[str], index: int) -> bool:
 
 
 def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
+    text = text.rstrip("—－-.．·…⋯_")  # a leader that began on the title's own line
     match = _DOC_NO_SUFFIX_RE.match(text) or _LOOSE_DOC_NO_SUFFIX_RE.match(text)
     if match:
         return TocEntry(match.group("title"), page, section, match.group("no"))
