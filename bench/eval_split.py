@@ -5,7 +5,8 @@ ingest and each predicted document is matched to the truth by title. A document 
 *correct* when its title and PDF page span are right and its text (whitespace removed)
 is at least 98 % identical to the truth. Prints document precision, recall and F1, the
 accuracy of each metadata field over the documents matched by title, and the most
-frequent (want, got) confusions of each field.
+frequent (want, got) confusions of each field. A 文号 compares equal in any bracket style
+(Gazette normalises to 〔〕).
 
 Options: ``DIR`` (default bench/synth, generated with ``python -m tools.synth
 bench/synth --issues 24 --seed 1`` when missing), ``--verbose`` lists every mismatch
@@ -109,7 +110,7 @@ def evaluate(folder: Path, verbose: bool = False, ingest=ingest_pdf, pattern: st
             }
             for name in FIELDS:
                 field_n[name] += 1
-                if values[name] == want[name]:
+                if _comparable(name, values[name]) == _comparable(name, want[name]):
                     field_ok[name] += 1
                 else:
                     confusions[name][(_shape(want[name]), _shape(values[name]))] += 1
@@ -143,6 +144,15 @@ def evaluate(folder: Path, verbose: bool = False, ingest=ingest_pdf, pattern: st
     if verbose:
         report["mismatches"] = mismatches
     return report
+
+
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
+
+
+def _comparable(field: str, value):
+    """A 文号 in any bracket style compares equal: Gazette writes the standard 〔〕
+    (GB/T 9704-2012) whatever the PDF printed, while some truth files keep the print."""
+    return value.translate(_BRACKETS) if field == "doc_number" and isinstance(value, str) else value
 
 
 def _shape(value) -> str:

@@ -24,7 +24,7 @@ from .textnorm import find_dates, squeeze_spaces, to_ascii_digits
 
 _NUM = r"[〇零一二三四五六七八九十百\d]+"
 _VERBS = "通过|批准|公布|发布|颁布|修正|修订|废止"
-_CLAUSE_RE = re.compile(rf"(?P<actor>[^，。；、（）()]*?)(?P<verb>{_VERBS})")
+_CLAUSE_RE = re.compile(rf"(?P<actor>[^，。；（）()]*?)(?P<verb>{_VERBS})")
 _SESSION_RE = re.compile(rf"第{_NUM}届|{_NUM}届(?=全国)")
 _MEETING_RE = re.compile(rf"第{_NUM}次(?:全体|常务|主任)?会议$|(?:常务会议|主任会议|全体会议|会议)$")
 _ORDER_RE = re.compile(rf"^(?P<organ>.+?)令(?:[（(]?{_NUM}年?[）)]?)?第(?P<no>{_NUM})号$")
@@ -107,11 +107,37 @@ def parse_clauses(text: str) -> list[Clause]:
 
 def organ_of(actor: str) -> str:
     """The organ a meeting belongs to: XX市第八届人民代表大会常务委员会第五次会议 →
-    XX市人民代表大会常务委员会; 省人民政府第12次常务会议 → 省人民政府."""
-    organ = re.sub(r"^[在由经]", "", actor)
+    XX市人民代表大会常务委员会; 省人民政府第12次常务会议 → 省人民政府; 最高人民法院审判委员会
+    第1830次会议 → 最高人民法院 (a court's or procuratorate's own committee acts for it);
+    以苏府令 → 江苏省人民政府 (a province's short form)."""
+    organ = re.sub(r"^(?:根据)?[在由经以]", "", actor)
     organ = _MEETING_RE.sub("", organ)
     organ = _SESSION_RE.sub("", organ)
+    organ = re.sub(r"(?<=[院])(?:审判委员会|检察委员会)$", "", organ)
+    short = re.fullmatch(r"(?P<p>[\u4e00-\u9fff])府", organ)
+    if short and short.group("p") in _PROVINCES:
+        organ = _PROVINCES[short.group("p")] + "人民政府"
     return organ.strip("　 、")
+
+
+def organs_of(actor: str) -> list[str]:
+    """Every organ of a clause adopted jointly (最高人民法院审判委员会…、最高人民检察院…会议)."""
+    found: list[str] = []
+    for part in actor.split("、"):
+        organ = organ_of(part)
+        if organ and organ not in found:
+            found.append(organ)
+    return found
+
+
+# 省级 short forms as printed in 令号 (苏府令, 豫府令); 宁 is left out: it is also 南京's.
+_PROVINCES = {
+    "京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省", "晋": "山西省", "辽": "辽宁省",
+    "吉": "吉林省", "黑": "黑龙江省", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省", "闽": "福建省", "赣": "江西省",
+    "鲁": "山东省", "豫": "河南省", "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "琼": "海南省", "川": "四川省",
+    "黔": "贵州省", "滇": "云南省", "陕": "陕西省", "甘": "甘肃省", "青": "青海省", "桂": "广西壮族自治区",
+    "藏": "西藏自治区", "新": "新疆维吾尔自治区", "蒙": "内蒙古自治区",
+}
 
 
 def header_facts(clauses: Sequence[Clause], text: str = "") -> HeaderFacts:
@@ -129,12 +155,16 @@ def header_facts(clauses: Sequence[Clause], text: str = "") -> HeaderFacts:
         return HeaderFacts(organ_of(clause.actor), clause.date, None, effective, True)
     if orders:
         clause, match = orders[0]
-        number = f"{match.group('organ')}令第{match.group('no')}号"
-        organ = match.group("organ")
+        printed = re.sub(r"^(?:根据)?[在由经以]", "", match.group("organ"))
+        number = f"{printed}令第{match.group('no')}号"
+        organ = organ_of(printed)
         if organ.endswith("主席") and adopted:
             return HeaderFacts(organ_of(adopted[0].actor), adopted[0].date, number, effective, True)
         return HeaderFacts(organ, clause.date, number, effective, False)
     if adopted:
         clause = adopted[0]
+        organs = organs_of(clause.actor)
+        if len(organs) > 1:
+            return HeaderFacts("、".join(organs), clause.date, None, effective, False)
         return HeaderFacts(organ_of(clause.actor) or None, clause.date, None, effective, False)
     return HeaderFacts(None, clauses[0].date if clauses else None, None, effective, False)

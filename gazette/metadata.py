@@ -132,6 +132,8 @@ def signature_before(lines: Sequence[str], date_index: int) -> list[str]:
             break
         if c.startswith(("（", "(")) and not _PROXY_SEAL_RE.fullmatch(c):
             break  # （本文有删减）, （此件公开发布） …
+        if c.endswith(("文件", "公报")) or "公报" in c:
+            break  # a 目录 section heading or the gazette's running head, not a signer
         if _BODY_LINE_RE.search(c) or (_BODY_WORD_RE.search(c) and not _ORGAN_END_RE.search(_PROXY_SEAL_RE.sub("", c))):
             break  # 特此通知, 三、保障措施, 抓好落实的: the body, not a name
         block.insert(0, lines[k])
