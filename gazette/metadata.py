@@ -132,6 +132,8 @@ def signature_before(lines: Sequence[str], date_index: int) -> list[str]:
             break
         if c.startswith(("（", "(")) and not _PROXY_SEAL_RE.fullmatch(c):
             break  # （本文有删减）, （此件公开发布） …
+        if re.search(r"[（()）]", _PROXY_SEAL_RE.sub("", c)):
+            break  # …（省发展改革委负责）: the end of a body line; an organ's name has no brackets
         if c.endswith(("文件", "公报")) or "公报" in c:
             break  # a 目录 section heading or the gazette's running head, not a signer
         if _BODY_LINE_RE.search(c) or (_BODY_WORD_RE.search(c) and not _ORGAN_END_RE.search(_PROXY_SEAL_RE.sub("", c))):
@@ -177,6 +179,10 @@ def _title_issuer(title: str) -> str | None:
     match = _TITLE_ISSUER_RE.match(compact(title))
     if not match:
         return None
+    head = title.split("关于", 1)[0]
+    spaced = [p for p in re.split(r"[\s\u3000、]+", head.strip()) if p]
+    if len(spaced) > 1 and all(_ORGAN_END_RE.search(p) for p in spaced):
+        return _join_issuers(spaced)  # 最高人民法院　最高人民检察院关于…: organs the title separates
     return _join_issuers(match.group("organ").split("、"))
 
 
@@ -222,6 +228,10 @@ def guess_kind(title: str, section: str | None, has_order: bool, has_doc_number:
     return Kind.OTHER
 
 
+_BRACKET_CLASS = {"〔": "[〔\\[［(（【]", "〕": "[〕\\]］)）】]"}
+_TO_STANDARD_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
+
+
 def extract_metadata(lines: Sequence[str], title: str, section: str | None = None) -> DocumentMeta:
     """Metadata of one document from its printed lines (order block and title included).
 
@@ -234,9 +244,21 @@ def extract_metadata(lines: Sequence[str], title: str, section: str | None = Non
     folded = fold(printed)
     meta = _extract(folded.split("\n"), fold(title), fold(section) if section else None)
     back = unfolder(printed + "\n" + title, folded + "\n" + fold(title))
-    return DocumentMeta(title=title, kind=meta.kind, doc_number=back(meta.doc_number) if meta.doc_number else None,
-                        issuer=back(meta.issuer) if meta.issuer else None, signed_date=meta.signed_date,
-                        effective_date=meta.effective_date)
+    where_f, where_p = compact(folded + fold(title)), compact(printed + title)
+
+    def as_printed(value: str | None) -> str | None:
+        """The printed characters at the place ``value`` was read (the char map only as a fallback)."""
+        if not value:
+            return value
+        pattern = "".join(_BRACKET_CLASS.get(c, re.escape(c)) for c in value)
+        found = re.search(pattern, where_f) if len(where_f) == len(where_p) else None
+        if not found:
+            return back(value)
+        return where_p[found.start():found.end()].translate(_TO_STANDARD_BRACKETS) if "〔" in value else where_p[found.start():found.end()]
+
+    issuer = "、".join(as_printed(p) or p for p in meta.issuer.split("、")) if meta.issuer else None
+    return DocumentMeta(title=title, kind=meta.kind, doc_number=as_printed(meta.doc_number), issuer=issuer,
+                        signed_date=meta.signed_date, effective_date=meta.effective_date)
 
 
 def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentMeta:
