@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import random
 from pathlib import Path
 
@@ -36,6 +37,9 @@ def generate(out_dir: str, issues: int, seed: int, corpus: str) -> list[str]:
         tpl = order[i % len(order)]
         stem = f"indep-s{seed}-{i + 1:02d}-{tpl.name}"
         pdf, truth = build_issue(tpl, stem, seed, i, arts, notes, usage)
+        for doc in truth["documents"]:  # set by the project after the set was written (issue 9):
+            if doc["kind"] == "other" and doc["doc_number"] and re.search(r"(?:批复|复函|函)$", doc["title"]):
+                doc["kind"] = "normative"  # a 批复/复函/函 that carries a 文号 is normative
         (out / f"{stem}.pdf").write_bytes(pdf)
         (out / f"{stem}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
                                                 encoding="utf-8")
