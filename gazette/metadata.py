@@ -61,6 +61,7 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"(?:公告|通告|公示|通报|报告|决议|纪要)$"), Kind.OTHER),
 )
 _ISSUES_RE = re.compile(r"(?:印发|转发|发布|公布)")
+_BRACKETED_ORGAN_RE = re.compile(r"^[（(](?P<organ>[\u4e00-\u9fff、]{2,40}(?:人民政府|办公厅|办公室|委员会|厅|局|部|委|署|院|中心|办))[）)]$")
 _REPLY_RE = re.compile(r"(?:批复|复函|答复|函)$")
 _JUDICIAL_NO_RE = re.compile(r"^法释〔")
 _NOTICE_TITLE_RE = re.compile(r"关于.+的(?:通知|意见|决定|实施意见|指导意见)$")
@@ -295,6 +296,10 @@ def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentM
         date_index, organs = find_signature(lines, after=1)
         signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
         issuer = _join_issuers(organs) if organs else _title_issuer(title)
+        if kind is Kind.INTERPRETATION:
+            closing = next((_BRACKETED_ORGAN_RE.match(compact(line)) for line in reversed(lines[-3:])
+                            if _BRACKETED_ORGAN_RE.match(compact(line))), None)
+            issuer = closing.group("organ") if closing else (issuer if organs else None)
         before_date = lines[: date_index] if date_index is not None else lines
         effective = None if kind is Kind.INTERPRETATION else effective_date("".join(compact(line) for line in before_date), signed)
         if effective is None and date_index is not None and kind is not Kind.INTERPRETATION and _ISSUES_RE.search(compact(title)):

@@ -90,9 +90,23 @@ def body_starts(lines: Sequence[Line]) -> list[Start]:
     return starts
 
 
+_ORGAN_LINE_RE = re.compile(rf"^[{_CJK}]{{2,30}}(?:人民政府|办公厅|办公室|委员会|法院|检察院|部|局|厅|署|委)$")
+
+
 def _order_block(lines: Sequence[Line], i: int) -> Start | None:
     c = lines[i].compact
-    if _ORDER_ONE_LINE_RE.match(c):
+    if _ORGAN_LINE_RE.match(c):
+        # 最高人民法院 / 最高人民检察院 / 公　　告: organs on lines of their own above a bare 公告 or 令
+        k = i
+        while k + 1 < len(lines) and k - i < 3 and _ORGAN_LINE_RE.match(lines[k + 1].compact):
+            k += 1
+        if k + 1 < len(lines) and lines[k + 1].compact in ("公告", "令"):
+            found = _order_block(lines, k + 1)
+            return Start(i, found.title_first, found.title_last, "joint order block") if found and found.title_first > k + 1 else None
+        return None
+    if c in ("公告", "令"):
+        head_end = i
+    elif _ORDER_ONE_LINE_RE.match(c):
         head_end = i
     elif _ORDER_HEAD_RE.match(c) and i + 1 < len(lines) and _ORDER_NO_RE.match(lines[i + 1].compact):
         head_end = i + 1
@@ -102,6 +116,8 @@ def _order_block(lines: Sequence[Line], i: int) -> Start | None:
     for j in range(head_end + 1, min(head_end + 14, len(lines))):
         if _DATE_LINE_RE.match(lines[j].compact):
             first = j + 1
+            if first < len(lines) and _DOC_NO_LINE_RE.match(lines[first].compact):
+                first += 1  # 法释〔2019〕11号 printed between the 公告 and the title
             if first >= len(lines):
                 return None
             last = _title_end(lines, first)
