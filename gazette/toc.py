@@ -30,6 +30,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
 _TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)[）)]?$")
+_LEADER_CHARS = "—－-.．·…⋯_"
 _NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
@@ -64,7 +65,7 @@ def is_entry_line(line: str) -> bool:
     if not bare:
         return False
     text, number = _split_no(bare.group("text"))
-    return number is not None or bool(_TITLE_END_RE.search(_compact(text)))
+    return number is not None or bool(_TITLE_END_RE.search(_compact(text).rstrip(_LEADER_CHARS)))
 
 
 def is_toc_start(page: Page) -> bool:
@@ -150,7 +151,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         if _TABLE_HEAD_RE.match(compact):
             continue
         bare = _BARE_ENTRY_RE.match(line)
-        if bare and not pending and not _TITLE_END_RE.search(_compact(_split_no(bare.group("text"))[0])) \
+        if bare and not pending and not _TITLE_END_RE.search(_compact(_split_no(bare.group("text"))[0]).rstrip(_LEADER_CHARS)) \
                 and not _continues_entry(lines, index):
             bare = None  # "title 5" with one space: an entry only if the text ends like a title
         match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or bare
@@ -232,7 +233,7 @@ def _continues_entry(lines: Sequence[str], index: int) -> bool:
 
 
 def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
-    text = text.rstrip("—－-.．·…⋯_")  # a leader that began on the title's own line
+    text = text.rstrip(_LEADER_CHARS)  # a leader that began on the title's own line
     match = _DOC_NO_SUFFIX_RE.match(text) or _LOOSE_DOC_NO_SUFFIX_RE.match(text)
     if match:
         return TocEntry(match.group("title"), page, section, match.group("no"))
