@@ -93,13 +93,19 @@ def parse_clauses(text: str) -> list[Clause]:
     dates = find_dates(body)
     if not dates or dates[0].start != 0:
         return []
-    clauses = []
+    clauses: list[Clause] = []
+    waiting: list[tuple[str, str]] = []  # (date, actor) of a clause that shares the next one's verb
     for n, found in enumerate(dates):
         end = dates[n + 1].start if n + 1 < len(dates) else len(body)
         segment = body[found.end:end]
         match = _CLAUSE_RE.match(segment)
         if match:
+            for date, actor in waiting:  # 2023年1月28日最高人民法院…会议、2023年2月7日最高人民检察院…会议通过
+                clauses.append(Clause(date, actor, match.group("verb")))
+            waiting = []
             clauses.append(Clause(found.iso, match.group("actor"), match.group("verb")))
+        elif segment.endswith(("、", "和", "及")):
+            waiting.append((found.iso, segment.rstrip("、和及")))
         elif not segment.startswith("起"):  # 自2019年7月1日起施行 belongs to the clause before
             return []
     return clauses if any(c.verb in ("通过", "公布", "发布", "颁布", "批准") for c in clauses) else []
@@ -163,7 +169,8 @@ def header_facts(clauses: Sequence[Clause], text: str = "") -> HeaderFacts:
         return HeaderFacts(organ, clause.date, number, effective, False)
     if adopted:
         clause = adopted[0]
-        organs = organs_of(clause.actor)
+        organs = [o for c in adopted for o in organs_of(c.actor)]
+        organs = list(dict.fromkeys(organs))
         if len(organs) > 1:
             return HeaderFacts("、".join(organs), clause.date, None, effective, False)
         return HeaderFacts(organ_of(clause.actor) or None, clause.date, None, effective, False)

@@ -45,6 +45,7 @@ _BODY_LINE_RE = re.compile(
 _BODY_WORD_RE = re.compile(r"[将把被对要]$|[的了]")
 _ADOPTED_RE = re.compile(r"(?:已由|已经|由|经)(?P<who>[^，。；]{4,60}?会议)于?(?P<date>(?:\d{4}|[〇○零一二三四五六七八九]{4})年[^，。；]{1,8}?日)通过")
 _LEGISLATURE_RE = re.compile(r"人民代表大会(?:常务委员会)?$")
+_COURT_RE = re.compile(r"(?:法院|检察院)$")  # a 司法解释 is dated by its adoption too
 _SIGNER_RE = re.compile(r"^(?:省长|市长|主任|部长|局长|署长|总局局长|主席|厅长|区长|县长|州长|委员长|总理|行长|院长|书记|组长)")
 
 _SECTION_KINDS: tuple[tuple[str, Kind], ...] = (
@@ -281,7 +282,7 @@ def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentM
         own_text = "".join(compact(line) for line in lines[order[0]:(date_index or order[0]) + 1])
         effective = effective_date(own_text, signed) or effective_date(body_text, signed)
         adopted = _ADOPTED_RE.search(own_text)
-        if adopted and (order[1].endswith("主席") or _LEGISLATURE_RE.search(order[1])):
+        if adopted and (order[1].endswith("主席") or _LEGISLATURE_RE.search(order[1]) or _COURT_RE.search(order[1])):
             # A law or 地方性法规 is dated by its adoption, and its issuer is the body that adopted it.
             dates = find_dates(adopted.group("date"))
             issuer, signed = _join_issuers([organ_of(adopted.group("who"))]) or issuer, dates[0].iso if dates else signed

@@ -104,8 +104,8 @@ def _order_block(lines: Sequence[Line], i: int) -> Start | None:
             found = _order_block(lines, k + 1)
             return Start(i, found.title_first, found.title_last, "joint order block") if found and found.title_first > k + 1 else None
         return None
-    if c in ("公告", "令"):
-        head_end = i
+    if c in ("公告", "令") or (c.endswith("公告") and _ORGAN_LINE_RE.match(c[:-2])):
+        head_end = i  # 公告 / 最高人民法院公告: no number
     elif _ORDER_ONE_LINE_RE.match(c):
         head_end = i
     elif _ORDER_HEAD_RE.match(c) and i + 1 < len(lines) and _ORDER_NO_RE.match(lines[i + 1].compact):
