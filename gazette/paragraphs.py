@@ -33,13 +33,18 @@ def join_lines(lines: Sequence[str], full_width: float | None = None) -> list[st
     full = full_width if full_width is not None else _typical_full_width(widths)
     paragraphs: list[str] = []
     current = ""
+    previous = -1
     for i, line in enumerate(lines):
         text = line.strip()
         if not text:
             continue
-        if current and (_OPENER_RE.match(text.lstrip("\u3000 ")) or line.startswith(("\u3000", "  "))):
+        # A full line that ends inside a sentence goes on: its next line is no new item even
+        # when it reads like one (……存放国家 / 一、二级珍贵文物, 组建20 / 08年).
+        mid_sentence = previous >= 0 and widths[previous] >= full * 0.97 and not current.endswith(_END_PUNCT + ("：", ":"))
+        if current and not mid_sentence and (_OPENER_RE.match(text.lstrip("\u3000 ")) or line.startswith(("\u3000", "  "))):
             paragraphs.append(current)
             current = ""
+        previous = i
         current = _glue(current, text)
         if widths[i] < full * _FULL_RATIO or (text.endswith(_END_PUNCT) and widths[i] < full * 0.97):
             paragraphs.append(current)

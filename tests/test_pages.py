@@ -56,3 +56,18 @@ def test_text_layer_of_control_codes_still_needs_ocr(tmp_path) -> None:
     (page,) = open_pdf(path).pages()
     assert page.removed > 20 and "\x01" not in page.text
     assert "ToUnicode" in (text_problem(page) or "")
+
+
+def test_full_line_ending_inside_a_sentence_goes_on_even_before_an_item_marker() -> None:
+    """……存放国家 / 一、二级珍贵文物 and 组建20 / 08年: one paragraph each, joined as printed."""
+    from gazette.paragraphs import join_lines
+
+    full = "（七）大型影剧院、体育场馆、商业服务设施和学生公寓楼以及存放国家"
+    lines = ["第十条　下列建设工程应当进行地震安全性评价：", full, "一、二级珍贵文物的博物馆等公共建筑。",
+             "二、其他重要建设工程。", "本省自" + "二" * (len(full) - 6) + "组建20", "08年起实施。"]
+    assert join_lines(lines) == [
+        "第十条　下列建设工程应当进行地震安全性评价：",
+        full + "一、二级珍贵文物的博物馆等公共建筑。",
+        "二、其他重要建设工程。",
+        "本省自" + "二" * (len(full) - 6) + "组建2008年起实施。",
+    ]
