@@ -63,6 +63,23 @@ def looks_like_cover(lines: Sequence[str]) -> bool:
     return "公报" in text and bool(_LABEL_RE.search(text)) and len(lines) <= 25
 
 
+_IMPRINT_FIELD_RE = re.compile(
+    r"^(?:主管|主办|编辑|编印|编辑出版|出版|印刷|印刷日期|出版日期|发行|承印|地址|电话|传真|邮编|邮政编码|定价|国内统一刊号|"
+    r"刊号|ISSN|CN|赠阅范围|内部发行|投稿|网址|电子邮箱)"
+)
+
+
+def looks_like_imprint(lines: Sequence[str]) -> bool:
+    """True for the back page that prints the gazette's imprint (主办, 编辑, 印刷, 地址 …)
+    and no document text: it belongs to no document."""
+    compact = [_SPACES.sub("", line) for line in lines if line.strip()]
+    if not compact or len(compact) > 25:
+        return False
+    fields = sum(1 for c in compact if _IMPRINT_FIELD_RE.match(c) or "编辑部" in c or "免费赠阅" in c)
+    prose = sum(1 for c in compact if len(c) > 30 and c.endswith(("。", "；")))
+    return fields >= 2 and prose == 0
+
+
 def merge_meta(found: IssueMeta, override: IssueMeta | None) -> IssueMeta:
     """Values from ``override`` win where they are set."""
     if override is None:

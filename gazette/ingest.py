@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .cover import looks_like_cover, merge_meta, read_cover
+from .cover import looks_like_cover, looks_like_imprint, merge_meta, read_cover
 from .errors import NoTextLayerError
 from .fold import fold, is_traditional
 from .metadata import extract_metadata
@@ -68,6 +68,8 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     pages = build_pages(raw, body_start=first_body + 1)
     toc_pages = find_toc_pages(pages, first=first_body)
     body_pages = pages[(toc_pages[-1] + 1 if toc_pages else first_body):]
+    while len(body_pages) > 1 and looks_like_imprint(body_pages[-1].lines):
+        body_pages = body_pages[:-1]  # the imprint on the back page is no document's text
     warnings = ocr_warnings + [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
     warnings += [Warning_(path.name, f"{p.removed_chars} control character{'s' if p.removed_chars != 1 else ''} (NUL, lone surrogates …) removed from the text layer; "
                           "check the page's text against the printed page", p.pdf_index) for p in pages if p.removed_chars]

@@ -30,3 +30,14 @@ def test_override_wins() -> None:
     found = IssueMeta(gazette_name="山东省人民政府公报", year=2021, number=5)
     merged = merge_meta(found, IssueMeta(number=6, date="2021-03-25"))
     assert (merged.gazette_name, merged.year, merged.number, merged.date) == ("山东省人民政府公报", 2021, 6, "2021-03-25")
+
+
+def test_imprint_back_page_is_recognised_and_a_body_page_is_not() -> None:
+    from gazette.cover import looks_like_imprint
+
+    imprint = ["河北省人民政府公报", "（半月刊）", "2023年第20期（总第404期）", "主管主办：河北省人民政府办公厅",
+               "编辑出版：《河北省人民政府公报》编辑部", "出版日期：2023年10月24日", "内部发行　免费赠阅"]
+    body = ["第二十条　本办法自2023年1月1日起施行。", "河北省人民政府办公厅", "2023年10月1日",
+            "主办单位应当在活动结束后十五日内向有关部门报告活动情况，并对报告的真实性负责。"]
+    assert looks_like_imprint(imprint)
+    assert not looks_like_imprint(body)
