@@ -20,7 +20,7 @@ from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, O
 from .pages import build_pages, split_lines, text_problem, toc_page_lines
 from .paragraphs import join_lines, visual_width
 from .pdf import PdfFile, RawPage, clean_text, open_pdf
-from .split import Line, Start, body_starts, compact, flatten, locate_entries
+from .split import Line, Start, body_starts, compact, flatten, locate_entries, title_end
 from .structure import text_to_body
 from .textnorm import normalize_doc_number
 from .toc import find_toc_pages, parse_toc
@@ -222,7 +222,8 @@ def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[
         if starts and len("".join(l.text for l in head)) < 200 and not entries:
             starts[0] = replace(starts[0], line=0)
         else:
-            starts.insert(0, Start(0, 0, 0, "first line of the body"))
+            last = title_end(lines, 0) if not entries else 0
+            starts.insert(0, Start(0, 0, last if starts and last < starts[0].line or not starts else 0, "first line of the body"))
             if entries:
                 warnings.append(Warning_(file, "text before the first 目录 entry was kept as a document of its own", lines[0].page))
     return starts

@@ -125,6 +125,11 @@ def _order_block(lines: Sequence[Line], i: int) -> Start | None:
     return Start(i, i, head_end, "order block") if c.endswith("公告") or "公告" in c else None
 
 
+def title_end(lines: Sequence[Line], first: int) -> int:
+    """Last line of the title that starts at ``first``."""
+    return _title_end(lines, first)
+
+
 def _title_end(lines: Sequence[Line], first: int) -> int:
     """Last line of a title that starts at ``first`` (titles wrap over up to four lines)."""
     last = first
@@ -199,6 +204,8 @@ def _announcement(lines: Sequence[Line], i: int) -> Start | None:
     before = lines[i - 1].compact
     if not (_DATE_LINE_RE.match(before) or before.startswith(("（此件", "(此件"))):
         return None
+    if lines[i].compact.startswith(("（此件", "(此件")):
+        return None  # the end of the document before, not a title
     joined = ""
     for k in range(i, min(i + 3, len(lines))):
         c = lines[k].compact
