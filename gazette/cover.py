@@ -57,8 +57,21 @@ def read_cover(lines: Sequence[str]) -> IssueMeta:
     return meta
 
 
+_TOC_HEADING_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
+
+
+def masthead(lines: Sequence[str]) -> list[str]:
+    """The cover's own lines: everything above a 目录 printed on the cover, if any."""
+    for i, line in enumerate(lines):
+        if i > 0 and _TOC_HEADING_RE.match(_SPACES.sub("", line)):
+            return list(lines[:i])
+    return list(lines)
+
+
 def looks_like_cover(lines: Sequence[str]) -> bool:
-    """True when a page carries a gazette name and an issue label, with little else."""
+    """True when a page carries a gazette name and an issue label, with little else
+    (a 目录 printed under the masthead does not count)."""
+    lines = masthead(lines)
     text = _SPACES.sub("", to_ascii_digits("".join(lines[:15])))
     return "公报" in text and bool(_LABEL_RE.search(text)) and len(lines) <= 25
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from .cover import looks_like_cover, looks_like_imprint, merge_meta, read_cover
+from .cover import looks_like_cover, looks_like_imprint, masthead, merge_meta, read_cover
 from .errors import NoTextLayerError
 from .fold import fold, is_traditional
 from .metadata import extract_metadata
@@ -63,7 +63,7 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     if traditional:  # read the structure through the simplified fold; the text stays as printed
         raw = [replace(page, text=fold(page.text)) for page in raw]
     has_cover = looks_like_cover(split_lines(raw[0].text))
-    meta = merge_meta(read_cover(split_lines(raw[0].text)) if has_cover else IssueMeta(), meta_override)
+    meta = merge_meta(read_cover(masthead(split_lines(raw[0].text))) if has_cover else IssueMeta(), meta_override)
     first_body = 1 if has_cover else 0
     pages = build_pages(raw, body_start=first_body + 1)
     toc_pages = find_toc_pages(pages, first=first_body)

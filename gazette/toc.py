@@ -35,8 +35,9 @@ _NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
 _TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
+_GLUED_ENTRY_RE = re.compile(r"^(?P<text>.*[^\d\s])(?P<page>[0-9０-９]{1,4})$")  # "…的通知981": page number set flush
 _TABLE_HEAD_RE = re.compile(r"^(?:序号|文件名称|标题|名称|页码|页次|文号)+$")
-_BRACKETED_RE = re.compile(r"^[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]$")
+_BRACKETED_RE = re.compile(r"^(?:[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]|[—－\-─=～~]{1,4}(?P<dashed>[^—－\-─=～~]{1,20})[—－\-─=～~]{1,4})$")
 _SPACES = re.compile(r"[\s\u3000]+")
 _SECTION_MAX = 14
 _SECTION_WORD_RE = re.compile(
@@ -60,6 +61,9 @@ def is_entry_line(line: str) -> bool:
     "title 文号 12" with the text ending like a title, or a table row)."""
     line = line.strip()
     if _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line):
+        return True
+    glued = _GLUED_ENTRY_RE.match(_compact(line))
+    if glued and _TITLE_END_RE.search(glued.group("text")):
         return True
     bare = _BARE_ENTRY_RE.match(line)
     if not bare:
@@ -98,10 +102,20 @@ def find_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
     Otherwise it is the run of pages that look like 目录 pages and whose page numbers
     keep rising.
     """
+    if first > 0 and _toc_on_cover(pages[first - 1]):
+        first -= 1  # the 目录 starts on the cover, under the masthead
+        return _by_first_entry(pages, first) or _by_look(pages, first)
     for start in range(first, min(first + 3, len(pages))):
         if is_toc_start(pages[start]) or is_toc_continuation(pages[start]):
             return _by_first_entry(pages, start) or _by_look(pages, start)
     return []
+
+
+def _toc_on_cover(page: Page) -> bool:
+    """A cover that carries the 目录 itself: a 目录 heading followed by entries."""
+    lines = list(page.lines)
+    heading = next((i for i, line in enumerate(lines) if _TOC_TITLE_RE.match(_compact(line))), None)
+    return heading is not None and sum(1 for line in lines[heading + 1:] if is_entry_line(line)) >= 2
 
 
 def _entry_pages(page: Page) -> list[int]:
@@ -146,7 +160,10 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
     for index, raw in enumerate(lines):
         line = unicodedata.normalize("NFC", raw.strip()).lstrip(_ORNAMENTS).strip()
         compact = _compact(line)
-        if not compact or _TOC_TITLE_RE.match(compact):
+        if not compact:
+            continue
+        if _TOC_TITLE_RE.match(compact):
+            pending = []  # what stands above the heading is a masthead (a 目录 on the cover)
             continue
         if _TABLE_HEAD_RE.match(compact):
             continue
@@ -154,7 +171,11 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         if bare and not pending and not _TITLE_END_RE.search(_compact(_split_no(bare.group("text"))[0]).rstrip(_LEADER_CHARS)) \
                 and not _continues_entry(lines, index):
             bare = None  # "title 5" with one space: an entry only if the text ends like a title
-        match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or bare
+        glued = _GLUED_ENTRY_RE.match(compact)
+        if glued and (_number_goes_on(glued.group("text"), lines, index)
+                      or not _TITLE_END_RE.search(glued.group("text")) and not (not pending and _continues_entry(lines, index))):
+            glued = None
+        match = _ENTRY_RE.match(line) or _TABLE_ENTRY_RE.match(line) or bare or glued
         if incomplete and not match and not pending:
             # "…若干问 72" / "题的解释 法释〔2019〕11号": the title goes on after its page number.
             rest, number = _split_no(line)
@@ -183,6 +204,9 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             elif pending or text:  # a page number alone is no entry
                 entries.append(_entry("".join(pending) + text, page, section))
                 incomplete = not _TITLE_END_RE.search(entries[-1].title) and _continues_entry(lines, index)
+                if incomplete and entries[-1].doc_number is None:
+                    pending = []
+                    continue
             pending = []
             continue
         unnumbered = _LEADER_END_RE.match(line)
@@ -199,7 +223,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             continue  # a note under the entry above: （2016年8月20日通过）, （试行）
         bracketed = _BRACKETED_RE.match(compact)
         if bracketed and not pending:
-            section = bracketed.group("name")
+            section = bracketed.group("name") or bracketed.group("dashed")
         elif not pending and is_section_heading(compact):
             section = compact
         else:
@@ -216,6 +240,15 @@ def _split_no(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     return match.group("title") or "", _compact(match.group("no"))
+
+
+_COUNTED_RE = re.compile(r"^[号年月日条款项届次批期个名万亿元%％]")
+
+
+def _number_goes_on(text: str, lines: Sequence[str], index: int) -> bool:
+    """True when digits at a line's end belong to the text (第2741 / 号提案…), not a page."""
+    nxt = _compact(lines[index + 1]) if index + 1 < len(lines) else ""
+    return text.endswith("第") or bool(_COUNTED_RE.match(nxt))
 
 
 def _continues_entry(lines: Sequence[str], index: int) -> bool:

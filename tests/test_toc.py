@@ -78,3 +78,46 @@ def test_toc_without_page_folios_stops_where_numbers_fall_back() -> None:
     toc = [Page(2 + i, None, tuple(p.lines)) for i, p in enumerate(_toc_pages(40, 6, first_page=1))]
     table = Page(8, None, ("附件", "序号　项目名称　　　页数", "项目甲　　　　3", "项目乙　　　　4", "项目丙　　　　5"))
     assert find_toc_pages([cover, *toc, table], first=1) == list(range(1, 7))
+
+
+def test_toc_layouts_seen_in_other_gazettes() -> None:
+    """目录 styles of other gazettes (bench/indep*, written apart from this reader)."""
+    lines = [
+        "本 期 目 录", "文件名称序号 页码",  # a table: the serial number extracts after the title
+        "—— 省政府规章 ——",
+        "某某省网络表演经纪机构管理办法1． 1", "某某省人民政府令第104号",
+        "某某省突发林业有害生物事件处置办法967", "某某省人民政府令第105号",  # page number set flush
+        "◎地方性法规",
+        "某某市院前医疗急救管理条例 5", "（2016年8月20日通过）",  # one space, then a note under the entry
+        "全国人大常委会决定",
+        "全国人民代表大会常务委员会关于修改《某某法》的决定 — 207", "中华人民共和国主席令第三十三号",
+        "司法解释",
+        "最高人民法院　最高人民检察院关于办理某某刑事案件适用法律若干问 — — — 208", "题的解释 法释〔2019〕11号",
+        "某某省人民政府关于印发某某办法的通知 某政发〔2019〕37号 74",
+        "某某省人民政府办公厅关于有效发挥政府性融资担保基金作用切实支持小978", "微企业发展的指导意见",
+    ]
+    got = [(e.title, e.printed_page, e.section, e.doc_number) for e in parse_toc(lines)]
+    assert got == [
+        ("某某省网络表演经纪机构管理办法", 1, "省政府规章", "某某省人民政府令第104号"),
+        ("某某省突发林业有害生物事件处置办法", 967, "省政府规章", "某某省人民政府令第105号"),
+        ("某某市院前医疗急救管理条例", 5, "地方性法规", None),
+        ("全国人民代表大会常务委员会关于修改《某某法》的决定", 207, "全国人大常委会决定", "中华人民共和国主席令第三十三号"),
+        ("最高人民法院最高人民检察院关于办理某某刑事案件适用法律若干问题的解释", 208, "司法解释", "法释〔2019〕11号"),
+        ("某某省人民政府关于印发某某办法的通知", 74, "司法解释", "某政发〔2019〕37号"),
+        ("某某省人民政府办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业发展的指导意见", 978, "司法解释", None),
+    ]
+
+
+def test_numbers_inside_a_title_are_no_page_numbers() -> None:
+    lines = ["目　录", "某某省人民政府办公厅关于印发对全国政协十届三次会议第2741", "号提案的答复的通知……………… 28"]
+    assert [(e.title, e.printed_page) for e in parse_toc(lines)] == [
+        ("某某省人民政府办公厅关于印发对全国政协十届三次会议第2741号提案的答复的通知", 28)]
+
+
+def test_toc_printed_on_the_cover_under_the_masthead() -> None:
+    cover = Page(1, None, ("某某市人民政府公报", "2019年第10期　总第178期", "本 期 目 录", "市政府规章",
+                           "某某市农业保险管理办法 ．．．．．．．．．．．．．． 1", "某某市行政执法公示办法 ．．．．．．．．．．．．．． 3"))
+    second = Page(2, None, ("政策解读", "《某某市农业保险管理办法》政策解读 ．．．．．．．．．．．． 16"))
+    body = [Page(3 + k, 1 + k, ("某某市农业保险管理办法", "第一条　为了……，制定本办法。")) for k in range(3)]
+    assert find_toc_pages([cover, second, *body], first=1) == [0, 1]
+    assert [e.title for e in parse_toc(list(cover.lines) + list(second.lines))][0] == "某某市农业保险管理办法"
