@@ -306,7 +306,7 @@ def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentM
         if effective is None and date_index is not None and kind is not Kind.INTERPRETATION and _ISSUES_RE.search(compact(title)):
             # An 印发 notice takes effect with what it prints: the attachment's own 施行 article.
             after = "".join(compact(line) for line in lines[date_index + 1:])
-            own = _OWN_RULE_RE.search(after) and effective_date(after, None)
+            own = _OWN_RULE_RE.search(after) and effective_date(after, signed)
             effective = own or None
     return DocumentMeta(
         title=title,
