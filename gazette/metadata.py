@@ -211,6 +211,8 @@ def guess_kind(title: str, section: str | None, has_order: bool, has_doc_number:
     复函 or 函 is normative when it carries a 文号, else other; a 关于…的通知/意见 with
     addressees and a signature is normative even when no 文号 is printed.
     """
+    if _TITLE_KINDS[0][0].search(compact(title)):
+        return Kind.INTERPRETATION  # a 解读 printed under its document's section is still a 解读
     if section:
         for word, kind in _SECTION_KINDS:
             if word in section:

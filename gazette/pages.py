@@ -98,6 +98,8 @@ def _is_header(line: str, repeated: set[str]) -> bool:
         return False  # a signing date at a page edge, not a running header
     if _shape(line) in repeated:
         return True
+    if _GAZETTE_RE.search(compact) and re.search(r"公报[\s\u3000]+\S", line.strip()) and len(compact) <= 30:
+        return True  # 湖北省人民政府公报　省政府规章: gazette name and section at a page edge
     return bool(_GAZETTE_RE.search(compact) and _ISSUE_RE.search(compact))
 
 
