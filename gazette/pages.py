@@ -174,10 +174,10 @@ def _consistent_numbers(numbers: list[int | None], body_start: int) -> list[int 
     first = min(i for i, n in enumerate(numbers, start=1) if n is not None and i >= body_start and n - i == offset)
     result: list[int | None] = []
     for i, n in enumerate(numbers, start=1):
-        if i < first:
+        if i < first and not (i >= body_start and n is None and i + offset >= 1 and first - i <= 2):
             result.append(None)
         else:
-            result.append(i + offset)
+            result.append(i + offset)  # also a page or two before the first folio read (an unnumbered opening page)
     return result
 
 
