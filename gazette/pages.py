@@ -23,6 +23,7 @@ _PAGE_NO_RE = re.compile(  # 12, — 12 —, · 12 ·, 第12页, (12), 〔12〕,
 _ROMAN_RE = re.compile(r"^[IVXLivxl]{1,6}$")
 _ISSUE_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,4}\s*年\s*第\s*[0-9０-９一二三四五六七八九十]+\s*[期号]")
 _GAZETTE_RE = re.compile(r"公\s*报")
+_SECTION_AND_FOLIO_RE = re.compile(r"^(?:\d{1,4}\S{2,12}(?:文件|规章|法规|解读|任免)|\S{2,12}(?:文件|规章|法规|解读|任免)\d{1,4})$")
 _NAME_AND_SECTION_RE = re.compile(r"^\S{2,20}公报\S{0,10}(?:文件|规章|法规|解读|任免|公告|决定|解释|信息|其他)$")
 _STRUCTURAL_RE = re.compile(r"^第[零〇一二三四五六七八九十百千0-9]+[编章节条]")
 _DIGITS_RE = re.compile(r"[0-9０-９]+")
@@ -99,6 +100,8 @@ def _is_header(line: str, repeated: set[str]) -> bool:
         return False  # a signing date at a page edge, not a running header
     if _shape(line) in repeated:
         return True
+    if _SECTION_AND_FOLIO_RE.match(compact):
+        return True  # 省政府办公厅文件　981: a section name as running head, with the folio
     if len(compact) <= 30 and (re.search(r"公报[\s\u3000]+\S", line.strip()) or _NAME_AND_SECTION_RE.match(compact)):
         return True  # 湖北省人民政府公报　省政府规章: gazette name and section at a page edge
     return bool(_GAZETTE_RE.search(compact) and _ISSUE_RE.search(compact))
