@@ -194,6 +194,7 @@ def _ends_paragraph(c: str) -> bool:
     return c.endswith(("。", "；", "：", "！", "？", "）", ";", ":", ".", "!", "?")) or bool(_DATE_LINE_RE.match(c))
 
 
+_ORGAN_ABOUT_RE = re.compile(rf"^[{_CJK}、]{{2,30}}?(?:人民政府|办公厅|办公室|委员会|局|厅|部)(?:关于|关$|$)")
 _ANNOUNCEMENT_END_RE = re.compile(r"关于.+的(?:公告|通告)$")
 
 
@@ -202,8 +203,9 @@ def _announcement(lines: Sequence[Line], i: int) -> Start | None:
     if i == 0:
         return None
     before = lines[i - 1].compact
-    if not (_DATE_LINE_RE.match(before) or before.startswith(("（此件", "(此件"))):
-        return None
+    after_sentence = before.endswith("。") and bool(_ORGAN_ABOUT_RE.match(lines[i].compact))
+    if not (_DATE_LINE_RE.match(before) or before.startswith(("（此件", "(此件")) or after_sentence):
+        return None  # (an attachment ends with a sentence: 浙江省人民政府关于…的公告 may follow it)
     if lines[i].compact.startswith(("（此件", "(此件")):
         return None  # the end of the document before, not a title
     joined = ""
