@@ -18,42 +18,54 @@ _PUBLISHER_RE = re.compile(r"^(.{2,30}?)\s*(?:主\s*办|编\s*印|主\s*管)$")
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
+_JOINED_LABEL_RE = re.compile(r"(\d{4})年?第(\d+)([期号])")  # 2017年 / 第8期, 2023 第7期, 2021 第22号
+_NUMBER_RE = re.compile(r"第(\d+)[期号]")
+_YEAR_LINE_RE = re.compile(r"^(?:19|20)\d{2}年?$")
+_TOTAL_ANY_RE = re.compile(r"总\s*第\s*(\d+)\s*[期号]|总号[：:]?\s*(\d+)|总\s*(\d+)\s*期")
+_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:省|市|县|区|自治区|自治州|自治县|盟|旗)$")
+
+
 def read_cover(lines: Sequence[str]) -> IssueMeta:
-    """Read issue metadata from the lines of the cover (or of the first page)."""
+    """Read issue metadata from the lines of the cover (or of the first page).
+
+    Covers set the label many ways: ``2021年第5期（总第448期）`` on one line, or year and
+    number on lines of their own (``2017年`` / ``第8期`` / ``总第260期``), ``2023 第7期``,
+    ``2021 第22号（总号：454）``; the name may be wrapped (``广东省`` / ``人民代表大会常务委员会公报``)
+    or follow a logo reading ``政府公报``."""
     compact = [_SPACES.sub("", to_ascii_digits(line)) for line in lines if line.strip()]
+    head = compact[:12]
     meta = IssueMeta()
-    name_parts: list[str] = []
-    for i, line in enumerate(compact[:12]):
-        if _NAME_RE.match(line) and not _LABEL_RE.search(line):
-            if i > 0 and not name_parts and len(compact[i - 1]) <= 10 and compact[i - 1].endswith(("中华人民共和国", "人民政府")):
-                name_parts.append(compact[i - 1])
-            name_parts.append(line)
-            break
-    if name_parts:
-        meta = replace(meta, gazette_name="".join(name_parts))
+    names = [i for i, line in enumerate(head) if _NAME_RE.match(line) and not _LABEL_RE.search(line)]
+    if names:
+        i = max(names, key=lambda k: len(head[k]))  # the full name, not a logo's 政府公报
+        name = head[i]
+        if i > 0 and len(head[i - 1]) <= 10 and (head[i - 1].endswith(("中华人民共和国", "人民政府")) or _PLACE_RE.match(head[i - 1])):
+            name = head[i - 1] + name
+        meta = replace(meta, gazette_name=name)
+    joined = "".join(head)
+    label = _LABEL_RE.search(joined) or _JOINED_LABEL_RE.search(joined)
+    if label:
+        meta = replace(meta, year=int(label.group(1)), number=int(label.group(2)), label=label.group(0))
+    else:
+        number = next((m for m in map(_NUMBER_RE.search, head) if m), None)
+        year = next((line[:4] for line in head if _YEAR_LINE_RE.match(line)), None)
+        if number and year:
+            meta = replace(meta, year=int(year), number=int(number.group(1)), label=f"{year}年{number.group(0)}")
+    total = _TOTAL_ANY_RE.search(joined)
+    if total:
+        meta = replace(meta, total_number=int(next(g for g in total.groups() if g)))
     for line in compact[:20]:
-        total = _TOTAL_RE.search(line)
-        if total and meta.total_number is None and not _LABEL_RE.search(line):
-            meta = replace(meta, total_number=int(total.group(1)))
-            continue
-        match = _LABEL_RE.search(line)
-        if match and meta.year is None:
-            meta = replace(
-                meta,
-                year=int(match.group(1)),
-                number=int(match.group(2)),
-                total_number=int(match.group(3)) if match.group(3) else meta.total_number,
-                label=match.group(0),
-            )
-            continue
         publisher = _PUBLISHER_RE.match(line)
         if publisher and meta.publisher is None:
             meta = replace(meta, publisher=publisher.group(1))
             continue
-        if meta.date is None and not _LABEL_RE.search(line):
-            date = parse_date(line)
+        if meta.date is None:
+            rest = _LABEL_RE.sub("", line)
+            date = parse_date(rest)
             if date:
                 meta = replace(meta, date=date)
+    if meta.year is None and meta.date and meta.number is not None:
+        meta = replace(meta, year=int(meta.date[:4]))
     return meta
 
 
@@ -73,7 +85,8 @@ def looks_like_cover(lines: Sequence[str]) -> bool:
     (a 目录 printed under the masthead does not count)."""
     lines = masthead(lines)
     text = _SPACES.sub("", to_ascii_digits("".join(lines[:15])))
-    return "公报" in text and bool(_LABEL_RE.search(text)) and len(lines) <= 25
+    labelled = _LABEL_RE.search(text) or _JOINED_LABEL_RE.search(text) or _NUMBER_RE.search(text)
+    return "公报" in text and bool(labelled) and len(lines) <= 25
 
 
 _IMPRINT_FIELD_RE = re.compile(

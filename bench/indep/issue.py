@@ -318,7 +318,7 @@ def build_issue(tpl: Template, stem: str, seed: int, index: int, arts: list[Arti
             "text": d.text,
         })
     truth = {"pages": len(pages), "synthetic": True, "file": f"{stem}.pdf", "template": tpl.name,
-             "cover": {"gazette_name": owner.gazette, "year": year, "number": number, "total_number": total,
+             "cover": {"gazette_name": owner.gazette, "year": year, "number": number, "total_number": ctx.total,  # (was the page count: the name `total` is reused above)
                        "date": date.isoformat()},
              "documents": truth_docs}
     pdf = render(pages, set(tpl.fonts), date, f"{owner.gazette} {ctx.issue_label}（synthetic）")
