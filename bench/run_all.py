@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("OCR speed", ["bench_ocr.py"]),
     ("command-line search", ["bench_search.py"]),
     ("site build and browser search", ["bench_site.py"]),
+    ("fuzzing: properties and broken PDFs", ["bench_fuzz.py"]),
 ]
 
 
@@ -29,6 +30,8 @@ def main(argv: list[str]) -> int:
         args = [sys.executable, str(HERE / command[0]), *command[1:]]
         if quick and command[0] in ("bench_search.py", "bench_site.py"):
             args += ["--docs", "1000"]
+        if quick and command[0] == "bench_fuzz.py":
+            args += ["--quick"]
         print(f"\n## {label}\n", flush=True)
         if subprocess.run(args, cwd=HERE.parent).returncode != 0:
             failed.append(label)

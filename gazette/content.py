@@ -169,9 +169,25 @@ class _DuplicateKey(yaml.YAMLError):
         self.key, self.first, self.second = key, first, second
 
 
+class _NoAliases(yaml.YAMLError):
+    """The front matter uses a YAML anchor (&x) or alias (*x)."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__("anchor or alias")
+        self.line = line
+
+
 class _UniqueKeyLoader(yaml.SafeLoader):
     """PyYAML's safe loader, but a key given twice is an error instead of "last one wins"
     (two ``status:`` lines must not silently publish or withhold a document)."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        # Anchors and aliases have no use in front matter, and they let a few bytes expand
+        # into gigabytes ("billion laughs") or into a structure that contains itself.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _NoAliases(event.start_mark.line)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, int] = {}
@@ -206,6 +222,13 @@ def parse_file(path: Path) -> tuple[dict[str, Any], str]:
     except _DuplicateKey as exc:
         raise ContentError(f"{path}: front matter key {str(exc.key)!r} is given twice (lines {exc.first + 2} and {exc.second + 2}); "
                            "keep only the one you mean and delete the other") from None
+    except _NoAliases as exc:
+        raise ContentError(f"{path}: front matter line {exc.line + 2} uses a YAML anchor (&) or alias (*); "
+                           "write the value out instead") from None
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
+        # PyYAML's constructors raise these for values like 2021-13-45, !!float x, !!bool maybe
+        raise ContentError(f"{path}: front matter holds a value YAML cannot read ({type(exc).__name__}: {str(exc)[:80]}); "
+                           "quote it, or correct it (dates are YYYY-MM-DD)") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where else ""
@@ -216,10 +239,12 @@ def parse_file(path: Path) -> tuple[dict[str, Any], str]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return clean_text(value)[0]  # a YAML escape ("\\ud800", "\\0") can make what a file cannot hold
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {_plain(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
@@ -256,8 +281,24 @@ def _span(value: Any) -> tuple[Any, Any]:
     return (None, None)
 
 
+def _printed_span(path: Path, value: Any) -> tuple[int | None, int | None]:
+    first, last = _span(value)
+    for page in (first, last):
+        if page is not None and (isinstance(page, bool) or not isinstance(page, int)):
+            raise ContentError(f"{path}: source: printed_pages: {value!r} must be two page numbers (or ~); correct the front matter")
+    return (first, last)
+
+
 def document_from_file(path: Path) -> Document:
     """Read one document file into a :class:`Document`."""
+    try:
+        return _document_from_file(path)
+    except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
+        raise ContentError(f"{path}: a front matter field has the wrong shape ({type(exc).__name__}: {str(exc)[:80]}); "
+                           "compare it with docs/content.md or restore the file") from None
+
+
+def _document_from_file(path: Path) -> Document:
     meta, body = parse_file(path)
     for key in ("id", "issue", "title"):
         if not meta.get(key):
@@ -267,7 +308,7 @@ def document_from_file(path: Path) -> Document:
         raise ContentError(f"{path}: 'source' must be a mapping with file, sha256, pdf_pages, printed_pages")
     known = {"id", "issue", "seq", "title", "kind", "doc_number", "issuer", "signed_date",
              "effective_date", "section", "source", "status", "text_source", "ocr"}
-    extra = tuple(sorted((k, str(v)) for k, v in meta.items() if k not in known))
+    extra = tuple(sorted((str(k), str(v)) for k, v in meta.items() if k not in known and k is not None))
     pdf_pages = _span(source.get("pdf_pages"))
     return Document(
         id=str(meta["id"]),
@@ -284,7 +325,7 @@ def document_from_file(path: Path) -> Document:
             file=str(source.get("file") or ""),
             sha256=str(source.get("sha256") or ""),
             pdf_pages=(_int(path, pdf_pages[0], "source: pdf_pages"), _int(path, pdf_pages[1], "source: pdf_pages")),
-            printed_pages=_span(source.get("printed_pages")),
+            printed_pages=_printed_span(path, source.get("printed_pages")),
         ),
         body=body,
         status=_enum(path, Status, meta.get("status", "draft"), "status"),
@@ -305,31 +346,51 @@ def _ocr_info(path: Path, value: Any) -> OcrInfo | None:
             OcrCheck(int(c.get("page") or 0), str(c.get("line") or ""), str(c.get("why") or ""))
             for c in value.get("check") or [] if isinstance(c, dict)
         )
-    except (TypeError, ValueError, AttributeError):
+    except (TypeError, ValueError, AttributeError, OverflowError):
         raise ContentError(f"{path}: ocr: pages must be PDF page numbers and each check entry a mapping with page, line and why") from None
     return OcrInfo(str(value.get("engine") or ""), pages, checks)
 
 
 def issue_from_file(path: Path) -> Issue:
     """Read one ``issue.md`` into an :class:`Issue`."""
+    try:
+        return _issue_from_file(path)
+    except (TypeError, ValueError, AttributeError, OverflowError, KeyError) as exc:
+        raise ContentError(f"{path}: a front matter field has the wrong shape ({type(exc).__name__}: {str(exc)[:80]}); "
+                           "compare it with docs/content.md or restore the file") from None
+
+
+def _opt_int(path: Path, meta: dict[str, Any], key: str) -> int | None:
+    value = meta.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ContentError(f"{path}: {key}: {value!r} is not a whole number; correct the front matter (see docs/content.md)")
+    return value
+
+
+def _issue_from_file(path: Path) -> Issue:
     meta, _ = parse_file(path)
     if not meta.get("id"):
         raise ContentError(f"{path}: front matter has no 'id'; add it (see docs/content.md)")
     source = meta.get("source") or {}
     if not isinstance(source, dict):
         raise ContentError(f"{path}: 'source' must be a mapping with file, sha256 and pages")
+    for key in ("toc", "documents"):
+        if not isinstance(meta.get(key) or [], list):
+            raise ContentError(f"{path}: '{key}' must be a list; correct the front matter (see docs/content.md)")
     toc = tuple(
-        TocEntry(title=str(t.get("title") or ""), printed_page=t.get("page"),
-                 section=t.get("section"), doc_number=t.get("doc_number"))
+        TocEntry(title=str(t.get("title") or ""), printed_page=_opt_int(path, t, "page"),
+                 section=_opt_str(t, "section"), doc_number=_opt_str(t, "doc_number"))
         for t in meta.get("toc") or [] if isinstance(t, dict)
     )
     return Issue(
         id=str(meta["id"]),
         meta=IssueMeta(
             gazette_name=_opt_str(meta, "gazette_name"),
-            year=meta.get("year"),
-            number=meta.get("number"),
-            total_number=meta.get("total_number"),
+            year=_opt_int(path, meta, "year"),
+            number=_opt_int(path, meta, "number"),
+            total_number=_opt_int(path, meta, "total_number"),
             date=_opt_str(meta, "date"),
             label=_opt_str(meta, "label"),
             publisher=_opt_str(meta, "publisher"),

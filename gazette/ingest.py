@@ -73,9 +73,11 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     warnings = ocr_warnings + [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
     warnings += [Warning_(path.name, f"{p.removed_chars} control character{'s' if p.removed_chars != 1 else ''} (NUL, lone surrogates …) removed from the text layer; "
                           "check the page's text against the printed page", p.pdf_index) for p in pages if p.removed_chars]
-    if not any(p.has_text for p in body_pages):
+    if not any(p.has_text and any(line.strip() for line in p.lines) for p in body_pages):
         if ocr is not None:
             raise NoTextLayerError(f"{path}: OCR recognised no text on any body page; check that the scan is not blank and is at least 150 dpi")
+        if not any(page.has_images for page in printed_raw):
+            raise NoTextLayerError(f"{path}: no page has any text or image (blank pages, or a damaged page tree); check the file, or export it again")
         raise NoTextLayerError(f"{path}: no page has a usable text layer (scanned or image-only PDF); ingest it with OCR (the default; do not pass --no-ocr)")
     entries = parse_toc([line for i in toc_pages for line in toc_page_lines(raw[i])])
     if toc_pages and not entries:

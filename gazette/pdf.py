@@ -48,7 +48,8 @@ class PdfFile:
         for index, page in enumerate(self.reader.pages, start=1):
             try:
                 text = page.extract_text() or ""
-            except (PyPdfError, KeyError, ValueError, TypeError, AttributeError) as exc:
+            except (PyPdfError, KeyError, ValueError, TypeError, AttributeError, NotImplementedError, RecursionError,
+                    OverflowError, IndexError, ZeroDivisionError) as exc:
                 raise InputFileError(
                     f"{self.path}: page {index} cannot be read ({type(exc).__name__}: {exc}); "
                     "the file is damaged — re-export or re-download it"
@@ -117,7 +118,12 @@ def open_pdf(path: Path) -> PdfFile:
         raise
     except FileNotDecryptedError:
         raise EncryptedPdfError(f"{path}: the PDF is password-protected; save an unencrypted copy and ingest that") from None
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except NotImplementedError as exc:  # pypdf: an encryption handler or filter it does not support
+        if "ncrypt" in str(exc) or "handler" in str(exc):
+            raise EncryptedPdfError(f"{path}: the PDF uses an encryption pypdf cannot open ({exc}); save an unencrypted copy (e.g. qpdf --decrypt) and ingest that") from None
+        raise InputFileError(f"{path}: the PDF uses a feature that cannot be read ({exc}); re-export it as plain PDF") from None
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError,
+            OverflowError, IndexError, ZeroDivisionError) as exc:
         raise InputFileError(f"{path}: the PDF is damaged and cannot be parsed ({type(exc).__name__}: {exc}); re-export or re-download it") from None
     if count == 0:
         raise InputFileError(f"{path}: the PDF has no pages; check that the right file was exported")

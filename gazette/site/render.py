@@ -38,13 +38,16 @@ def json_ld(data: dict[str, Any]) -> str:
     """A JSON-LD script element whose content cannot break out of the element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    # Characters Python and HTML treat as line ends must not stand raw inside a JSON string.
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\u0085", "\\u0085")
     return f'<script type="application/ld+json">{text}</script>'
 
 
 def page(*parts: str) -> str:
     """One raw HTML block (no blank lines inside, so Markdown leaves it alone)."""
     body = "\n".join(p for p in parts if p)
-    return '<div class="gz-page" markdown="0">\n' + "\n".join(l for l in body.splitlines() if l.strip()) + "\n</div>\n"
+    lines = body.replace("\r\n", "\n").split("\n")  # not splitlines(): U+2028, U+0085 … are text here
+    return '<div class="gz-page" markdown="0">\n' + "\n".join(l for l in lines if l.strip()) + "\n</div>\n"
 
 
 @dataclass(frozen=True)
