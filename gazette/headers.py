@@ -83,8 +83,11 @@ def _continues(lines: Sequence[str], k: int) -> bool:
     if k + 1 >= len(lines):
         return False
     nxt = _compact(lines[k + 1])
-    here = _compact(lines[k])
-    return bool(nxt) and not re.search(rf"(?:{_VERBS}|施行)$", here) or bool(find_dates(nxt[:14]) and re.search(_VERBS, nxt))
+    if not nxt:
+        return False
+    clause_ended = bool(re.search(rf"(?:{_VERBS}|施行)$", _compact(lines[k])))
+    next_is_clause = bool(find_dates(nxt[:14])) and bool(re.search(_VERBS, nxt))
+    return not clause_ended or next_is_clause  # a clause cut mid-way, or another dated clause
 
 
 def parse_clauses(text: str) -> list[Clause]:
