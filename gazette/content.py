@@ -225,7 +225,7 @@ def parse_file(path: Path) -> tuple[dict[str, Any], str]:
     except _NoAliases as exc:
         raise ContentError(f"{path}: front matter line {exc.line + 2} uses a YAML anchor (&) or alias (*); "
                            "write the value out instead") from None
-    except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, RecursionError) as exc:
         # PyYAML's constructors raise these for values like 2021-13-45, !!float x, !!bool maybe
         raise ContentError(f"{path}: front matter holds a value YAML cannot read ({type(exc).__name__}: {str(exc)[:80]}); "
                            "quote it, or correct it (dates are YYYY-MM-DD)") from None
@@ -235,7 +235,7 @@ def parse_file(path: Path) -> tuple[dict[str, Any], str]:
         raise ContentError(f"{path}: invalid YAML front matter{line}; fix the syntax (quote values that contain ':' or '#')")
     if not isinstance(meta, dict):
         raise ContentError(f"{path}: front matter must be a mapping of 'key: value' lines")
-    return {k: _plain(v) for k, v in meta.items()}, match.group(2).lstrip("\n")
+    return {_plain(k): _plain(v) for k, v in meta.items()}, match.group(2).lstrip("\n")
 
 
 def _plain(value: Any) -> Any:

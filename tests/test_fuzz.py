@@ -357,6 +357,7 @@ _DOC = b"---\nid: '2021-05-01'\nissue: '2021-05'\ntitle: t\n"  # a minimal valid
 @example(data=_DOC + b"ocr: {pages: [.inf]}\n---\n")  # OverflowError: int(inf)
 @example(data=_DOC + b"x: &a [*a]\n---\n")  # RecursionError: a self-referencing alias
 @example(data=_DOC + b"1: x\ny: z\n---\n")  # TypeError: sorting extra keys of different types
+@example(data=b"---\nid: !!int \n---\n")  # IndexError from the !!int constructor (found by bench/bench_fuzz.py)
 def test_document_loader_returns_or_raises_content_error(data: bytes) -> None:
     """``document_from_file`` returns a Document or raises a ContentError naming the file;
     any other exception (ValueError, TypeError, OverflowError, RecursionError …) escapes
@@ -376,6 +377,7 @@ def test_document_loader_returns_or_raises_content_error(data: bytes) -> None:
 @example(data=_DOC.replace(b"title: t", b'title: "\\ud83d\\ude00"') + b"---\n")  # YAML escapes make lone surrogates
 @example(data=_DOC + b"source: {printed_pages: [x, [1]]}\n---\n")  # printed pages that are not numbers
 @example(data=_DOC + b"~: x\n---\n")  # an extra key that is not a string (None)
+@example(data=_DOC + b'"\\ud800\\udc00": \n---\n')  # a key made of escaped surrogates (found by bench/bench_fuzz.py)
 def test_document_loader_result_is_valid(data: bytes) -> None:
     """A Document the loader returns has the types its model declares and only text that
     can be written as UTF-8 (what the site, the index and the export rely on)."""
