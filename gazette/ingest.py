@@ -20,10 +20,10 @@ from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, O
 from .pages import build_pages, split_lines, text_problem, toc_page_lines
 from .paragraphs import join_lines, visual_width
 from .pdf import PdfFile, RawPage, clean_text, open_pdf
-from .split import Line, Start, body_starts, compact, flatten, locate_entries, title_end
+from .split import Line, Start, body_starts, compact, flatten, locate_entries, split_doc_number, title_end
 from .structure import text_to_body
 from .textnorm import normalize_doc_number
-from .toc import find_toc_pages, parse_toc
+from .toc import find_toc_pages, parse_toc, section_name
 
 if TYPE_CHECKING:
     from .ocr import OcrOptions
@@ -202,7 +202,7 @@ def drop_section_headings(pages: Sequence[Page], entries: Sequence[TocEntry]) ->
         return list(pages)
     result = []
     for page in pages:
-        keep = [line for line in page.lines if _SPACES.sub("", line).strip("【】〖〗[]［］") not in sections]
+        keep = [line for line in page.lines if section_name(_SPACES.sub("", line).strip("【】〖〗[]［］")) not in sections]
         if len(keep) != len(page.lines):
             dropped = tuple(line for line in page.lines if line not in keep)
             page = replace(page, lines=tuple(keep), furniture=page.furniture + dropped)
@@ -245,12 +245,14 @@ def _document(lines: Sequence[Line], start: Start, seq: int, issue_id: str, sour
               sha256: str, pages: Sequence[Page], full_width: float) -> Document:
     t0, t1 = start.title_first - start.line, start.title_last - start.line
     texts = [line.text for line in lines]
-    title = _join_title(texts[t0:t1 + 1])
-    paragraphs = join_lines(texts[:t0], full_width) + [title] + join_lines(texts[t1 + 1:], full_width)
+    title, title_no = split_doc_number(_join_title(texts[t0:t1 + 1]))
+    paragraphs = (join_lines(texts[:t0], full_width) + [title] + ([title_no] if title_no else [])
+                  + join_lines(texts[t1 + 1:], full_width))
     entry = start.entry
     section = entry.section if entry else None
     meta = extract_metadata(texts, title=title, section=section)
-    doc_number = meta.doc_number or (normalize_doc_number(entry.doc_number) if entry and entry.doc_number else None)
+    doc_number = meta.doc_number or (normalize_doc_number(title_no) if title_no else None) \
+        or (normalize_doc_number(entry.doc_number) if entry and entry.doc_number else None)
     printed = {p.pdf_index: p.printed_number for p in pages}
     first_page, last_page = lines[0].page, lines[-1].page
     return Document(

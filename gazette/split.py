@@ -90,6 +90,7 @@ def body_starts(lines: Sequence[Line]) -> list[Start]:
     return starts
 
 
+_DOC_NO_TAIL_RE = re.compile(rf"[{_CJK}]{{1,14}}[〔\[［(（【]\d{{4}}[〕\]］)）】]第?\d+号$")
 _ORGAN_LINE_RE = re.compile(rf"^[{_CJK}]{{2,30}}(?:人民政府|办公厅|办公室|委员会|法院|检察院|部|局|厅|署|委)$")
 
 
@@ -123,6 +124,14 @@ def _order_block(lines: Sequence[Line], i: int) -> Start | None:
             last = _title_end(lines, first)
             return Start(i, first, last, "order block")
     return Start(i, i, head_end, "order block") if c.endswith("公告") or "公告" in c else None
+
+
+def split_doc_number(title: str) -> tuple[str, str | None]:
+    """("title", "粤政办函〔2016〕155号") from a title whose last line carries its 文号."""
+    tail = _DOC_NO_TAIL_RE.search(title)
+    if not tail or tail.start() == 0 or not _TITLE_END_RE.search(title[:tail.start()].rstrip("　 ")):
+        return title, None
+    return title[:tail.start()].rstrip("　 "), tail.group(0)
 
 
 def title_end(lines: Sequence[Line], first: int) -> int:
@@ -299,6 +308,9 @@ class _LineIndex:
         for i, line in enumerate(lines):
             if line.folded:
                 self.by_text.setdefault(line.folded, []).append(i)
+                tail = _DOC_NO_TAIL_RE.search(line.folded)
+                if tail and tail.start() > 0:  # …的复函　粤政办函〔2016〕155号: the 文号 set on the title's line
+                    self.by_text.setdefault(line.folded[:tail.start()], []).append(i)
         self.lengths = sorted({len(text) for text in self.by_text})
         self.pages = [line.page for line in lines]  # non-decreasing
 
@@ -321,8 +333,7 @@ def _find_title(lines: Sequence[Line], target: str, cursor: int, pdf_page: int |
         return None
     target = _norm_title(target)
     index = index or _LineIndex(lines)
-    candidates = [i for i in index.candidates(target, cursor)
-                  if target.startswith(lines[i].folded) and _title_match(lines, i, target) is not None]
+    candidates = [i for i in index.candidates(target, cursor) if _title_match(lines, i, target) is not None]
     if not candidates:
         return _near_title(lines, target, cursor, pdf_page, index)
     if pdf_page is not None:
@@ -364,6 +375,8 @@ def _title_match(lines: Sequence[Line], i: int, target: str) -> int | None:
         joined += lines[k].folded
         if joined == target:
             return k
+        if joined.startswith(target) and _DOC_NO_TAIL_RE.fullmatch(joined[len(target):]):
+            return k  # the title's last line carries its 文号
         if not target.startswith(joined):
             return None
     return None

@@ -30,6 +30,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
 _TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)[）)]?$")
+_SECTION_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
 _LEADER_CHARS = "—－-.．·…⋯_"
 _NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
@@ -43,6 +44,11 @@ _SECTION_MAX = 14
 _SECTION_WORD_RE = re.compile(
     r"(?:规章|法规|文件|解读|任免|人事|公告|通告|决定|命令|批复|动态|信息|其他|函件|索引|政策|通知|意见|选登|专栏|目录)$"
 )
+
+
+def section_name(compact: str) -> str:
+    """A section heading without its list number: （一）地方性法规 → 地方性法规."""
+    return _SECTION_NUMBER_RE.sub("", compact)
 
 
 def is_section_heading(compact: str) -> bool:
@@ -224,8 +230,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         bracketed = _BRACKETED_RE.match(compact)
         if bracketed and not pending:
             section = bracketed.group("name") or bracketed.group("dashed")
-        elif not pending and is_section_heading(compact):
-            section = compact
+        elif not pending and is_section_heading(section_name(compact)):
+            section = section_name(compact)  # 一、法规规章 / （一）地方性法规: the name, not its number
         else:
             pending.append(compact)
     return entries

@@ -121,3 +121,16 @@ def test_toc_printed_on_the_cover_under_the_masthead() -> None:
     body = [Page(3 + k, 1 + k, ("某某市农业保险管理办法", "第一条　为了……，制定本办法。")) for k in range(3)]
     assert find_toc_pages([cover, second, *body], first=1) == [0, 1]
     assert [e.title for e in parse_toc(list(cover.lines) + list(second.lines))][0] == "某某市农业保险管理办法"
+
+
+def test_two_level_numbered_sections_give_the_inner_name() -> None:
+    lines = ["目　录", "一、法规规章", "（一）地方性法规", "某某市物业管理条例……………… 1", "（二）市政府规章", "某某市公园管理办法……………… 5"]
+    assert [(e.title, e.section) for e in parse_toc(lines)] == [("某某市物业管理条例", "地方性法规"), ("某某市公园管理办法", "市政府规章")]
+
+
+def test_a_title_line_that_carries_its_doc_number() -> None:
+    from gazette.split import split_doc_number
+
+    assert split_doc_number("某某省人民政府办公厅关于黄金经济政策有关问题的复函　粤政办函〔2016〕155号") == (
+        "某某省人民政府办公厅关于黄金经济政策有关问题的复函", "粤政办函〔2016〕155号")
+    assert split_doc_number("关于落实鲁政发〔2023〕5号文件的通知") == ("关于落实鲁政发〔2023〕5号文件的通知", None)
