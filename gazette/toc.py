@@ -30,6 +30,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
 _TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)[）)]?$")
+_INSET_CORE_RE = re.compile(r"令第[0-9０-９]+号|[〔\[［【][0-9０-９]{4}[〕\]］】]第?[0-9０-９]+号")
 _SECTION_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
 _LEADER_CHARS = "—－-.．·…⋯_"
 _NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
@@ -276,4 +277,13 @@ def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
     match = _DOC_NO_SUFFIX_RE.match(text) or _LOOSE_DOC_NO_SUFFIX_RE.match(text)
     if match:
         return TocEntry(match.group("title"), page, section, match.group("no"))
+    core = _INSET_CORE_RE.search(text)
+    if core and core.end() == len(text):
+        # A 文号 column set beside the title extracts onto its end (管理办法广东省人民政府令第177号):
+        # it starts right after the last word that can end a title.
+        for start in range(max(0, core.start() - 14), core.start()):
+            if _TITLE_END_RE.search(text[:start]) and start >= 4:
+                prefix = text[start:core.start()]
+                if not re.search(r"(?:落实|贯彻|执行|根据|转发|印发)$", text[:start]) and not re.search(r"[的和与及]", prefix):
+                    return TocEntry(text[:start], page, section, text[start:])
     return TocEntry(text, page, section, None)

@@ -134,3 +134,13 @@ def test_a_title_line_that_carries_its_doc_number() -> None:
     assert split_doc_number("某某省人民政府办公厅关于黄金经济政策有关问题的复函　粤政办函〔2016〕155号") == (
         "某某省人民政府办公厅关于黄金经济政策有关问题的复函", "粤政办函〔2016〕155号")
     assert split_doc_number("关于落实鲁政发〔2023〕5号文件的通知") == ("关于落实鲁政发〔2023〕5号文件的通知", None)
+
+
+def test_doc_number_column_extracted_onto_the_title_end() -> None:
+    lines = ["目　录", "广东省动物检疫管理办法广东省人民政府令第177号 ……………… 【71】",
+             "广东省人民政府办公厅关于黄金经济政策有关问题的复函粤政办函〔2016〕155号 …… 【81】",
+             "关于落实鲁政发〔2023〕5号文件的通知 ……………… 【90】"]
+    assert [(e.title, e.doc_number, e.printed_page) for e in parse_toc(lines)] == [
+        ("广东省动物检疫管理办法", "广东省人民政府令第177号", 71),
+        ("广东省人民政府办公厅关于黄金经济政策有关问题的复函", "粤政办函〔2016〕155号", 81),
+        ("关于落实鲁政发〔2023〕5号文件的通知", None, 90)]
