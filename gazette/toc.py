@@ -241,8 +241,16 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
 _SPACED_NO_RE = re.compile(rf"^(?P<title>.*?\S)?[\s\u3000]+(?P<no>{_DOC_NO})$")
 
 
+_ISSUER_COLUMN_RE = re.compile(
+    r"^(?P<title>.*\S)[\s\u3000]+[\u4e00-\u9fff、]{2,24}(?:人民政府|办公厅|办公室|委员会|厅|局|部|委|院|署)$")
+
+
 def _split_no(text: str) -> tuple[str, str | None]:
-    """("title", "浙政发〔2019〕37号") from "title 浙政发〔2019〕37号" (a 文号 after a space)."""
+    """("title", "浙政发〔2019〕37号") from "title 浙政发〔2019〕37号" (a 文号 after a space);
+    an issuer column after the title ("title 四川省人民政府") is dropped."""
+    column = _ISSUER_COLUMN_RE.match(text.strip())
+    if column:
+        text = column.group("title")
     match = _SPACED_NO_RE.match(text.strip())
     if not match:
         return text, None

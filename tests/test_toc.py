@@ -144,3 +144,12 @@ def test_doc_number_column_extracted_onto_the_title_end() -> None:
         ("广东省动物检疫管理办法", "广东省人民政府令第177号", 71),
         ("广东省人民政府办公厅关于黄金经济政策有关问题的复函", "粤政办函〔2016〕155号", 81),
         ("关于落实鲁政发〔2023〕5号文件的通知", None, 90)]
+
+
+def test_issuer_column_between_title_and_page_is_not_part_of_the_title() -> None:
+    lines = ["目　录", "文件名称 发文机关 页码", "省政府规章", "四川省商品房销售管理办法 四川省人民政府 3",
+             "四川省人民政府办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农” 四川省人民政府办公厅 7",
+             "发展的指导意见"]
+    assert [(e.title, e.printed_page) for e in parse_toc(lines)] == [
+        ("四川省商品房销售管理办法", 3),
+        ("四川省人民政府办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见", 7)]
