@@ -38,7 +38,7 @@ _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
 _TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
 _GLUED_ENTRY_RE = re.compile(r"^(?P<text>.*[^\d\s])(?P<page>[0-9０-９]{1,4})$")  # "…的通知981": page number set flush
-_TABLE_HEAD_RE = re.compile(r"^(?:序号|文件名称|标题|名称|页码|页次|文号)+$")
+_TABLE_HEAD_RE = re.compile(r"^(?:序号|文件名称|标题|名称|页码|页次|文号|发文机关|发布机关|机关)+$")
 _BRACKETED_RE = re.compile(r"^(?:[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20})[】〗\]］〕]|[—－\-─=～~]{1,4}(?P<dashed>[^—－\-─=～~]{1,20})[—－\-─=～~]{1,4})$")
 _SPACES = re.compile(r"[\s\u3000]+")
 _SECTION_MAX = 14
