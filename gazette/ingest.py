@@ -224,8 +224,11 @@ def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[
         if starts and len("".join(l.text for l in head)) < 200 and not entries:
             starts[0] = replace(starts[0], line=0)
         else:
+            # Without a 目录 the first document's title is read whole, unless it runs into the next start.
             last = title_end(lines, 0) if not entries else 0
-            starts.insert(0, Start(0, 0, last if starts and last < starts[0].line or not starts else 0, "first line of the body"))
+            if starts and last >= starts[0].line:
+                last = 0
+            starts.insert(0, Start(0, 0, last, "first line of the body"))
             if entries:
                 warnings.append(Warning_(file, "text before the first 目录 entry was kept as a document of its own", lines[0].page))
     return starts

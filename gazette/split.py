@@ -121,7 +121,7 @@ def _order_block(lines: Sequence[Line], i: int) -> Start | None:
                 first += 1  # 法释〔2019〕11号 printed between the 公告 and the title
             if first >= len(lines):
                 return None
-            last = _title_end(lines, first)
+            last = title_end(lines, first)
             return Start(i, first, last, "order block")
     return Start(i, i, head_end, "order block") if c.endswith("公告") or "公告" in c else None
 
@@ -135,12 +135,7 @@ def split_doc_number(title: str) -> tuple[str, str | None]:
 
 
 def title_end(lines: Sequence[Line], first: int) -> int:
-    """Last line of the title that starts at ``first``."""
-    return _title_end(lines, first)
-
-
-def _title_end(lines: Sequence[Line], first: int) -> int:
-    """Last line of a title that starts at ``first`` (titles wrap over up to four lines)."""
+    """Last line of a title that starts at ``first`` (titles wrap over up to six lines)."""
     last = first
     for k in range(first, min(first + _MAX_TITLE_LINES, len(lines))):
         c = lines[k].compact
@@ -188,7 +183,7 @@ def _doc_number_start(lines: Sequence[Line], i: int) -> Start | None:
             first -= 1
         return Start(first, first, above_last, "文号 below title")
     if i + 1 < len(lines) and _is_titleish(lines[i + 1].compact):
-        last = _title_end(lines, i + 1)
+        last = title_end(lines, i + 1)
         if any(_TITLE_END_RE.search(lines[k].compact) for k in range(i + 1, last + 1)):
             return Start(i, i + 1, last, "文号 above title")
     return None
