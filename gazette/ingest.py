@@ -20,10 +20,10 @@ from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, O
 from .pages import build_pages, split_lines, text_problem, toc_page_lines
 from .paragraphs import join_lines, visual_width
 from .pdf import PdfFile, RawPage, clean_text, open_pdf
-from .split import Line, Start, body_starts, compact, flatten, locate_entries, split_doc_number, title_end
+from .split import Line, Start, body_starts, compact, flatten, locate_entries, split_doc_number, split_spaced_doc_number, title_end
 from .structure import text_to_body
 from .textnorm import normalize_doc_number
-from .toc import find_toc_pages, parse_toc, section_name
+from .toc import find_toc_pages, parse_toc, resolve_insets, section_name
 
 if TYPE_CHECKING:
     from .ocr import OcrOptions
@@ -84,6 +84,7 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
         warnings.append(Warning_(path.name, "the 目录 has no readable entries; the issue was split from the body alone", pages[toc_pages[0]].pdf_index))
     body_pages = drop_section_headings(body_pages, entries)
     lines = flatten(body_pages)
+    entries = resolve_insets(entries, "".join(line.compact for line in lines))
     starts = _starts(lines, entries, body_pages, path.name, warnings)
     if traditional:
         body_pages = [_as_printed(page, raw[page.pdf_index - 1].text, printed_raw[page.pdf_index - 1].text) for page in body_pages]
@@ -248,7 +249,9 @@ def _document(lines: Sequence[Line], start: Start, seq: int, issue_id: str, sour
               sha256: str, pages: Sequence[Page], full_width: float) -> Document:
     t0, t1 = start.title_first - start.line, start.title_last - start.line
     texts = [line.text for line in lines]
-    title, title_no = split_doc_number(_join_title(texts[t0:t1 + 1]))
+    *head, last = texts[t0:t1 + 1]
+    last, spaced_no = split_spaced_doc_number(last)
+    title, title_no = (_join_title([*head, last]), spaced_no) if spaced_no else split_doc_number(_join_title(texts[t0:t1 + 1]))
     paragraphs = (join_lines(texts[:t0], full_width) + [title] + ([title_no] if title_no else [])
                   + join_lines(texts[t1 + 1:], full_width))
     entry = start.entry

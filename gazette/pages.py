@@ -17,9 +17,14 @@ from .models import Page, TextSource
 from .pdf import RawPage
 
 _EDGE = 2  # lines at the top and at the bottom of a page that may be furniture
-_PAGE_NO_RE = re.compile(  # 12, — 12 —, · 12 ·, 第12页, (12), 〔12〕, [12]
-    r"^(?:[—–\-－~·•．.\s]*)[（(〔【\[［]?\s*(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?\s*[）)〕】\]］]?(?:[—–\-－~·•．.\s]*)$"
+_PAGE_NO_RE = re.compile(  # 12, — 12 —, · 12 ·, 第12页, (12), 〔12〕, [12], 12 / 28, 第12页 共28页
+    r"^(?:[—–\-－~·•．.\s]*)[（(〔【\[［]?\s*(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?\s*[）)〕】\]］]?"
+    r"(?:\s*(?:[/／]|共)\s*[0-9０-９]{1,4}\s*页?)?(?:[—–\-－~·•．.\s]*)$"
 )
+_FOLIO_IN_HEAD_RE = re.compile(  # the folio printed before or after a running head's text
+    r"(?:^|\s)([0-9０-９]{1,4})(?:\s*[/／]\s*[0-9０-９]{1,4})?$|^([0-9０-９]{1,4})(?:\s*[/／]\s*[0-9０-９]{1,4})?(?:\s|$)"
+)
+_PEEL = 8  # furniture lines that may stack up at one edge (head, folio, a thumb tab's characters)
 _ROMAN_RE = re.compile(r"^[IVXLivxl]{1,6}$")
 _ISSUE_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,4}\s*年\s*第\s*[0-9０-９一二三四五六七八九十]+\s*[期号]")
 _GAZETTE_RE = re.compile(r"公\s*报")
@@ -149,25 +154,74 @@ def build_pages(raw_pages: Sequence[RawPage], body_start: int = 1) -> list[Page]
 
 
 def _strip_furniture(lines: list[str], repeated: set[str]) -> tuple[list[str], list[str], int | None]:
+    """Drop furniture at both edges of a page: the two outermost lines are each tested,
+    and beyond them the run goes on while every line is furniture (a running head drawn
+    after its folio and a thumb tab's stacked characters)."""
     drop: set[int] = set()
     number: int | None = None
-    for i in _edges(lines):
-        line = lines[i]
-        value = page_number_of(line)
-        if value is not None:
-            drop.add(i)
-            number = value if number is None else number
-        elif _ROMAN_RE.match(line.strip()):
-            drop.add(i)
-        elif _is_header(line, repeated):
-            drop.add(i)
-            trailing = re.search(r"(?:^|\s)([0-9０-９]{1,4})$", line.strip())
-            leading = re.match(r"^([0-9０-９]{1,4})\s", line.strip())
-            found = trailing or leading
-            if found and number is None and not _ISSUE_RE.search(line[-8:] if trailing else line[:8]):
-                number = int(unicodedata.normalize("NFKC", found.group(1)))
+    n = len(lines)
+    for order in (range(n), range(n - 1, -1, -1)):
+        run = True
+        for depth, i in enumerate(order):
+            if depth >= _PEEL or (depth >= _EDGE and not run):
+                break
+            if i in drop:
+                continue
+            found, value = _furniture_at(lines, i, repeated, drop)
+            if not found:
+                run = False
+                continue
+            if value is not None and number is None:
+                number = value
     keep = [line for i, line in enumerate(lines) if i not in drop]
     return keep, [lines[i] for i in sorted(drop)], number
+
+
+def _furniture_at(lines: list[str], i: int, repeated: set[str], drop: set[int]) -> tuple[bool, int | None]:
+    """Whether line ``i`` is furniture (added to ``drop``, with a stacked tab's other
+    lines), and the folio it shows."""
+    line = lines[i]
+    value = page_number_of(line)
+    if value is not None:
+        drop.add(i)
+        return True, value
+    if _ROMAN_RE.match(line.strip()):
+        drop.add(i)
+        return True, None
+    stack = _stacked_run(lines, i)
+    if stack:
+        drop.update(stack)
+        return True, None
+    if _is_header(line, repeated):
+        drop.add(i)
+        return True, _folio_in_head(line)
+    return False, None
+
+
+def _stacked_run(lines: list[str], i: int) -> list[int]:
+    """A thumb tab or a vertical label: two or more consecutive lines through ``i`` of one
+    CJK character each (no punctuation), which no paragraph prints."""
+    def single(j: int) -> bool:
+        text = lines[j].strip()
+        return len(text) == 1 and "\u4e00" <= text <= "\u9fff"
+    if not single(i):
+        return []
+    lo = hi = i
+    while lo > 0 and single(lo - 1):
+        lo -= 1
+    while hi + 1 < len(lines) and single(hi + 1):
+        hi += 1
+    return list(range(lo, hi + 1)) if hi > lo else []
+
+
+def _folio_in_head(line: str) -> int | None:
+    """The folio printed inside a running head (``…公报　2020年第9期　3``, ``12 / 28``,
+    ``3　省政府文件``), read once the issue designation is taken out."""
+    text = _ISSUE_RE.sub(" ", line.strip()).strip()
+    found = _FOLIO_IN_HEAD_RE.search(text)
+    if not found:
+        return None
+    return int(unicodedata.normalize("NFKC", found.group(1) or found.group(2)))
 
 
 def _consistent_numbers(numbers: list[int | None], body_start: int) -> list[int | None]:

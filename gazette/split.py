@@ -90,7 +90,7 @@ def body_starts(lines: Sequence[Line]) -> list[Start]:
     return starts
 
 
-_DOC_NO_TAIL_RE = re.compile(rf"[{_CJK}]{{1,14}}[〔\[［(（【]\d{{4}}[〕\]］)）】]第?\d+号$")
+_DOC_NO_TAIL_RE = re.compile(rf"[{_CJK}]{{1,14}}[〔\[［(（【]\d{{4}}[〕\]］)）】]第?\d+[号號]$")
 _ORGAN_LINE_RE = re.compile(rf"^[{_CJK}]{{2,30}}(?:人民政府|办公厅|办公室|委员会|法院|检察院|部|局|厅|署|委)$")
 
 
@@ -126,8 +126,22 @@ def _order_block(lines: Sequence[Line], i: int) -> Start | None:
     return Start(i, i, head_end, "order block") if c.endswith("公告") or "公告" in c else None
 
 
+_SPACED_DOC_NO_TAIL_RE = re.compile(r"^(?P<title>.*[^\s])[\s\u3000]+(?P<no>[^\s]{1,14}[〔\[［(（【]\d{4}[〕\]］)）】]第?\d+[号號])$")
+
+
+def split_spaced_doc_number(line: str) -> tuple[str, str | None]:
+    """("…的复函", "粤政办函〔2016〕155号") from a title line whose 文号 is set apart by a
+    space (printed on the same baseline, right-aligned)."""
+    spaced = _SPACED_DOC_NO_TAIL_RE.match(line.strip())
+    return (spaced.group("title"), spaced.group("no")) if spaced else (line, None)
+
+
 def split_doc_number(title: str) -> tuple[str, str | None]:
-    """("title", "粤政办函〔2016〕155号") from a title whose last line carries its 文号."""
+    """("title", "粤政办函〔2016〕155号") from a title whose last line carries its 文号,
+    set apart by a space or flush after a word that ends a title."""
+    title, spaced = split_spaced_doc_number(title)
+    if spaced:
+        return title, spaced
     tail = _DOC_NO_TAIL_RE.search(title)
     if not tail or tail.start() == 0 or not _TITLE_END_RE.search(title[:tail.start()].rstrip("　 ")):
         return title, None

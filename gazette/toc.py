@@ -25,7 +25,7 @@ _DOC_NO = (r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］
            r"|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千]+)\s*号")
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
 _DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
-_BARE_DOC_NO_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
+_BARE_DOC_NO_RE = re.compile(rf"^(?!.*(?:关于|《|的))(?P<no>{_DOC_NO})$")  # not a title line ending in a 文号 column
 # A 文号 in brackets after the title that is not well formed (a misread bracket or digit
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
@@ -295,3 +295,36 @@ def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
                 if not re.search(r"(?:落实|贯彻|执行|根据|转发|印发)$", text[:start]) and not re.search(r"[的和与及]", prefix):
                     return TocEntry(text[:start], page, section, text[start:])
     return TocEntry(text, page, section, None)
+
+
+_INNER_DOC_NO_RE = re.compile(r"[〔\[［【][0-9０-９]{4}[〕\]］】]第?[0-9０-９]+号|令第[0-9０-９]+号")
+_INSET_PREFIX = 10  # characters a 文号's organ prefix (粤政办字, 闽医保水发) may take
+
+
+def resolve_insets(entries: Sequence[TocEntry], body: str) -> list[TocEntry]:
+    """Take a 文号 column out of a title wrapped over several 目录 lines.
+
+    A 文号 set beside the first line of a wrapped title extracts into its middle
+    (``…网络安全保粤政字〔2017〕1号护管理办法》的通知``). Where the organ prefix starts is read
+    from the body (``body``, the issue's text without whitespace), which prints the title
+    whole: the cut that leaves a title printed there is the 文号. A title the body prints
+    as it stands (…落实国发〔2019〕5号文件的通知) is left alone.
+    """
+    result = []
+    for entry in entries:
+        title = entry.title
+        if title in body:
+            result.append(entry)
+            continue
+        for match in _INNER_DOC_NO_RE.finditer(title):
+            if match.end() >= len(title) - 1:
+                continue  # a 文号 at the end is _entry's business
+            start = next((k for k in range(max(0, match.start() - _INSET_PREFIX), match.start())
+                          if title[:k] + title[match.end():] in body), None)
+            if start is not None:
+                number = title[start:match.end()]
+                entry = TocEntry(title[:start] + title[match.end():], entry.printed_page, entry.section,
+                                 entry.doc_number or number)
+                break
+        result.append(entry)
+    return result
