@@ -23,7 +23,7 @@ from .pdf import PdfFile, RawPage, clean_text, open_pdf
 from .split import Line, Start, body_starts, compact, flatten, locate_entries, split_doc_number, split_spaced_doc_number, title_end
 from .structure import text_to_body
 from .textnorm import normalize_doc_number
-from .toc import find_toc_pages, parse_toc, resolve_insets, section_name
+from .toc import find_end_toc_pages, find_toc_pages, is_section_heading, parse_toc, resolve_insets, section_name
 
 if TYPE_CHECKING:
     from .ocr import OcrOptions
@@ -68,6 +68,9 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     pages = build_pages(raw, body_start=first_body + 1)
     toc_pages = find_toc_pages(pages, first=first_body)
     body_pages = pages[(toc_pages[-1] + 1 if toc_pages else first_body):]
+    if not toc_pages:
+        toc_pages = find_end_toc_pages(pages, first=first_body)
+        body_pages = pages[first_body:toc_pages[0]] if toc_pages else body_pages
     while len(body_pages) > 1 and looks_like_imprint(body_pages[-1].lines):
         body_pages = body_pages[:-1]  # the imprint on the back page is no document's text
     warnings = ocr_warnings + [Warning_(path.name, p.problem, p.pdf_index) for p in pages if p.problem]
@@ -203,12 +206,26 @@ def drop_section_headings(pages: Sequence[Page], entries: Sequence[TocEntry]) ->
         return list(pages)
     result = []
     for page in pages:
-        keep = [line for line in page.lines if section_name(_SPACES.sub("", line).strip("【】〖〗[]［］")) not in sections]
+        keep = [line for line in page.lines if not _is_banner(line, sections)]
         if len(keep) != len(page.lines):
             dropped = tuple(line for line in page.lines if line not in keep)
             page = replace(page, lines=tuple(keep), furniture=page.furniture + dropped)
         result.append(page)
     return result
+
+
+_ORDINAL_RE = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")
+
+
+def _is_banner(line: str, sections: set[str]) -> bool:
+    """A section name printed in the body: 省政府文件, 【政策解读】, or a two-level banner
+    that names the group and the section (一、法规规章　（一）地方性法规)."""
+    text = _SPACES.sub("", line).strip("【】〖〗[]［］◆■●")
+    if section_name(text) in sections:
+        return True
+    parts = [part for part in _ORDINAL_RE.split(text) if part]
+    return (len(parts) > 1 and len(_ORDINAL_RE.findall(text)) >= len(parts) - 1 and any(p in sections for p in parts)
+            and all(p in sections or is_section_heading(p) for p in parts))
 
 
 def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[Page],

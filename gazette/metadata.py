@@ -108,10 +108,16 @@ def find_order_block(lines: Sequence[str]) -> tuple[int, str, str] | None:
 def find_doc_number_line(lines: Sequence[str], limit: int = 10) -> str | None:
     """The 文号 printed on a line of its own near the top, normalised."""
     for line in lines[:limit]:
-        c = compact(line)
+        tokens = line.split()
+        while len(tokens) > 1 and _TITLE_WORDS_RE.search(tokens[0]):
+            tokens = tokens[1:]  # 然保护区范围的批复　粤政字〔2017〕4号: the title's last line, then the 文号
+        c = compact("".join(tokens))
         if _DOC_NO_LINE_RE.match(c):
             return normalize_doc_number(c)
     return None
+
+
+_TITLE_WORDS_RE = re.compile(r"的|关于|《|》|(?:通知|意见|决定|办法|规定|批复|复函|公告|通报|细则|方案)$")
 
 
 def _split_organs(line: str) -> list[str]:

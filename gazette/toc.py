@@ -118,6 +118,17 @@ def find_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
     return []
 
 
+def find_end_toc_pages(pages: Sequence[Page], first: int = 0) -> list[int]:
+    """Indexes of a 目录 printed at the end of the issue (after the body, before any
+    imprint on the back page); empty if none. Some gazettes put it there."""
+    for start in range(max(first + 1, len(pages) - 4), len(pages)):
+        if is_toc_start(pages[start]):
+            found = _by_look(pages, start)
+            if sum(len(_entry_pages(pages[i])) for i in found) >= 2:
+                return found
+    return []
+
+
 def _toc_on_cover(page: Page) -> bool:
     """A cover that carries the 目录 itself: a 目录 heading followed by entries."""
     lines = list(page.lines)
@@ -193,6 +204,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         incomplete = False
         if match:
             text, inline_no = _split_no(match.group("text"))
+            if pending and _is_byline(text):
+                text = ""  # the title above, its issuers and date on the line with the page number
             text = _compact(text)
             page = int(unicodedata.normalize("NFKC", match.group("page")))
             if inline_no and (pending or text):  # "title 浙政发〔2019〕37号 74"
@@ -245,9 +258,23 @@ _ISSUER_COLUMN_RE = re.compile(
     r"^(?P<title>.*\S)[\s\u3000]+[\u4e00-\u9fff、]{2,24}(?:人民政府|办公厅|办公室|委员会|厅|局|部|委|院|署)$")
 
 
+_ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民政府|办公厅|办公室|委员会|法院|检察院|厅|局|部|委|院|署)"
+_DATE = r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日"
+_BYLINE_RE = re.compile(rf"^(?:{_ORGAN}(?:[、\s\u3000]+{_ORGAN})*)?[\s\u3000]*(?:{_DATE})?$")
+_DATE_COLUMN_RE = re.compile(rf"^(?P<title>.*\S)[\s\u3000]+{_DATE}$")
+
+
+def _is_byline(text: str) -> bool:
+    """An entry's second line naming its issuers and date (全国人民代表大会常务委员会　2020年3月23日)."""
+    return bool(text.strip()) and bool(_BYLINE_RE.match(text.strip()))
+
+
 def _split_no(text: str) -> tuple[str, str | None]:
     """("title", "浙政发〔2019〕37号") from "title 浙政发〔2019〕37号" (a 文号 after a space);
-    an issuer column after the title ("title 四川省人民政府") is dropped."""
+    an issuer or date column after the title ("title 四川省人民政府") is dropped."""
+    dated = _DATE_COLUMN_RE.match(text.strip())
+    if dated:
+        text = dated.group("title")
     column = _ISSUER_COLUMN_RE.match(text.strip())
     if column:
         text = column.group("title")
