@@ -32,7 +32,7 @@ def read_cover(lines: Sequence[str]) -> IssueMeta:
     number on lines of their own (``2017年`` / ``第8期`` / ``总第260期``), ``2023 第7期``,
     ``2021 第22号（总号：454）``; the name may be wrapped (``广东省`` / ``人民代表大会常务委员会公报``)
     or follow a logo reading ``政府公报``."""
-    compact = [_SPACES.sub("", to_ascii_digits(line)) for line in lines if line.strip()]
+    compact = [_SPACES.sub("", to_ascii_digits(line)) for line in unstack(lines) if line.strip()]
     head = compact[:12]
     meta = IssueMeta()
     names = [i for i, line in enumerate(head) if _NAME_RE.match(line) and not _LABEL_RE.search(line)]
@@ -69,6 +69,23 @@ def read_cover(lines: Sequence[str]) -> IssueMeta:
     return meta
 
 
+def unstack(lines: Sequence[str]) -> list[str]:
+    """A name set vertically (one character per line: 四 / 川 / 省 / … / 报) as one line."""
+    result: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        text = line.strip()
+        if len(text) == 1 and "\u4e00" <= text <= "\u9fff":
+            run.append(text)
+            continue
+        if run:
+            result.extend(["".join(run)] if len(run) > 1 else run)
+            run = []
+        if line:
+            result.append(line)
+    return result
+
+
 _TOC_HEADING_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 
 
@@ -83,7 +100,7 @@ def masthead(lines: Sequence[str]) -> list[str]:
 def looks_like_cover(lines: Sequence[str]) -> bool:
     """True when a page carries a gazette name and an issue label, with little else
     (a 目录 printed under the masthead does not count)."""
-    lines = masthead(lines)
+    lines = unstack(masthead(lines))
     text = _SPACES.sub("", to_ascii_digits("".join(lines[:15])))
     labelled = _LABEL_RE.search(text) or _JOINED_LABEL_RE.search(text) or _NUMBER_RE.search(text)
     return "公报" in text and bool(labelled) and len(lines) <= 25

@@ -86,6 +86,7 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
     if toc_pages and not entries:
         warnings.append(Warning_(path.name, "the 目录 has no readable entries; the issue was split from the body alone", pages[toc_pages[0]].pdf_index))
     body_pages = drop_section_headings(body_pages, entries)
+    body_pages = drop_running_titles(body_pages, entries)
     lines = flatten(body_pages)
     entries = resolve_insets(entries, "".join(line.compact for line in lines))
     starts = _starts(lines, entries, body_pages, path.name, warnings)
@@ -212,6 +213,49 @@ def drop_section_headings(pages: Sequence[Page], entries: Sequence[TocEntry]) ->
             page = replace(page, lines=tuple(keep), furniture=page.furniture + dropped)
         result.append(page)
     return result
+
+
+def drop_running_titles(pages: Sequence[Page], entries: Sequence[TocEntry]) -> list[Page]:
+    """Remove a running head that repeats a document's title.
+
+    A line at a page edge is such a head when it shortens a 目录 title with an ellipsis;
+    when it gives a title whole that an earlier page already printed (the document goes
+    on); or when it is a page's last line and the page prints that title once more. A
+    title's first printing, the document's own title line, always stays."""
+    titles = {_SPACES.sub("", e.title) for e in entries if len(_SPACES.sub("", e.title)) >= 6}
+    if not titles:
+        return list(pages)
+    result = []
+    seen: set[str] = set()
+    for page in pages:
+        lines = list(page.lines)
+        text = [_SPACES.sub("", line) for line in lines]
+        drop = set()
+        last = len(lines) - 1
+        for i in sorted({0, 1, last - 1, last} & set(range(len(lines)))):
+            line = text[i]
+            short = line.rstrip("…⋯.")
+            if short != line and len(short) >= 6 and any(t.startswith(short) for t in titles):
+                drop.add(i)
+            elif line in titles and (line in seen or (i == last and _printed_before(line, text[:i]))):
+                drop.add(i)
+        seen.update(t for k, t in enumerate(text) if k not in drop and t in titles)
+        if drop:
+            page = replace(page, lines=tuple(l for k, l in enumerate(lines) if k not in drop),
+                           furniture=page.furniture + tuple(lines[k] for k in sorted(drop)))
+        result.append(page)
+    return result
+
+
+def _printed_before(title: str, lines: Sequence[str]) -> bool:
+    """Whether lines print ``title`` as a title (whole, or wrapped), not quoted in 《》."""
+    text = "".join(lines)
+    at = text.find(title)
+    while at >= 0:
+        if not (at > 0 and text[at - 1] in "《〈“"):
+            return True
+        at = text.find(title, at + 1)
+    return False
 
 
 _ORDINAL_RE = re.compile(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]")

@@ -271,11 +271,29 @@ def extract_metadata(lines: Sequence[str], title: str, section: str | None = Non
                         signed_date=meta.signed_date, effective_date=meta.effective_date)
 
 
+def _title_line_end(lines: Sequence[str], title: str, limit: int = 40) -> int | None:
+    """Index of the line on which the title's text ends (it may wrap), or None."""
+    wanted = compact(title)
+    if not wanted:
+        return None
+    text, ends = "", []
+    for line in lines[:limit]:
+        text += compact(line)
+        ends.append(len(text))
+    at = text.find(wanted)
+    if at < 0:
+        return None
+    return next(i for i, end in enumerate(ends) if end >= at + len(wanted))
+
+
 def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentMeta:
     order = find_order_block(lines)
     header = find_header(lines, 1)
     facts = header_facts(header[2], "".join(compact(line) for line in lines[header[0]:header[1] + 1])) if header else None
     doc_number = order[2] if order else find_doc_number_line(lines)
+    if doc_number is None:
+        below = _title_line_end(lines, title)  # 法释〔2020〕9号 under a title that follows a 公告 block
+        doc_number = find_doc_number_line(lines[below + 1:], limit=2) if below is not None else None
     if doc_number is None and facts and facts.order_number:
         doc_number = facts.order_number
     has_order = (order is not None and ("令" in order[2] or bool(_LEGISLATURE_RE.search(order[1])))) or bool(facts and facts.issuer)

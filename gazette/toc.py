@@ -29,7 +29,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?!.*(?:关于|《|的))(?P<no>{_DOC_NO})$")  #
 # A 文号 in brackets after the title that is not well formed (a misread bracket or digit
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
-_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)[）)]?$")
+_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)(?:[）)]|[（(][^（）()]{1,12}[）)])?$")  # also …办法（试行）
 _INSET_CORE_RE = re.compile(r"令第[0-9０-９]+号|[〔\[［【][0-9０-９]{4}[〕\]］】]第?[0-9０-９]+号")
 _SECTION_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
 _LEADER_CHARS = "—－-.．·…⋯_"
@@ -54,7 +54,7 @@ def section_name(compact: str) -> str:
 
 def is_section_heading(compact: str) -> bool:
     """A short 目录 line without a page number that names a section, not a wrapped title."""
-    if len(compact) > _SECTION_MAX or "关于" in compact or "《" in compact:
+    if len(compact) > _SECTION_MAX or "关于" in compact or "《" in compact or "》" in compact:
         return False
     return bool(_SECTION_WORD_RE.search(compact)) or len(compact) <= 6
 
@@ -203,6 +203,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             continue
         incomplete = False
         if match:
+            # A title in a table cell beside an issuer column wraps inside its cell, under the page number.
+            in_cell = bool(_ISSUER_COLUMN_RE.match(match.group("text").strip()))
             text, inline_no = _split_no(match.group("text"))
             if pending and _is_byline(text):
                 text = ""  # the title above, its issuers and date on the line with the page number
@@ -211,7 +213,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             if inline_no and (pending or text):  # "title 浙政发〔2019〕37号 74"
                 entries.append(TocEntry("".join(pending) + text, page, section, inline_no))
                 pending = []
-                incomplete = not _TITLE_END_RE.search(entries[-1].title) and _continues_entry(lines, index)
+                incomplete = _unfinished(entries[-1].title) and _continues_entry(lines, index)
                 continue
             only_no = _DOC_NO_ONLY_RE.match(text)
             if only_no and not pending and entries and entries[-1].doc_number is None:
@@ -223,7 +225,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
                 entries.append(TocEntry("".join(pending), page, section, bare_no.group("no")))
             elif pending or text:  # a page number alone is no entry
                 entries.append(_entry("".join(pending) + text, page, section))
-                incomplete = not _TITLE_END_RE.search(entries[-1].title) and _continues_entry(lines, index)
+                incomplete = (in_cell or _unfinished(entries[-1].title)) and _continues_entry(lines, index)
                 if incomplete and entries[-1].doc_number is None:
                     pending = []
                     continue
@@ -267,6 +269,11 @@ _DATE_COLUMN_RE = re.compile(rf"^(?P<title>.*\S)[\s\u3000]+{_DATE}$")
 def _is_byline(text: str) -> bool:
     """An entry's second line naming its issuers and date (全国人民代表大会常务委员会　2020年3月23日)."""
     return bool(text.strip()) and bool(_BYLINE_RE.match(text.strip()))
+
+
+def _unfinished(title: str) -> bool:
+    """A title cut short: it does not end like a title, or a 《 is left open (…《济南市旅行社条例)."""
+    return not _TITLE_END_RE.search(title) or title.count("《") > title.count("》")
 
 
 def _split_no(text: str) -> tuple[str, str | None]:
