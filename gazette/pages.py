@@ -19,7 +19,7 @@ from .pdf import RawPage
 _EDGE = 2  # lines at the top and at the bottom of a page that may be furniture
 _PAGE_NO_RE = re.compile(  # 12, — 12 —, · 12 ·, 第12页, (12), 〔12〕, [12], 12 / 28, 第12页 共28页
     r"^(?:[—–\-－~·•．.\s]*)[（(〔【\[［]?\s*(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?\s*[）)〕】\]］]?"
-    r"(?:\s*(?:[/／]|共)\s*[0-9０-９]{1,4}\s*页?)?(?:[—–\-－~·•．.\s]*)$"
+    r"(?:\s*(?:[/／]|共)\s*(?P<total>[0-9０-９]{1,4})\s*页?)?(?:[—–\-－~·•．.\s]*)$"
 )
 _FOLIO_IN_HEAD_RE = re.compile(  # the folio printed before or after a running head's text
     r"(?:^|\s)([0-9０-９]{1,4})(?:\s*[/／]\s*[0-9０-９]{1,4})?$|^([0-9０-９]{1,4})(?:\s*[/／]\s*[0-9０-９]{1,4})?(?:\s|$)"
@@ -85,7 +85,10 @@ def page_number_of(line: str) -> int | None:
     match = _PAGE_NO_RE.match(line.strip())
     if not match:
         return None
-    return int(unicodedata.normalize("NFKC", match.group(1)))
+    number = int(unicodedata.normalize("NFKC", match.group(1)))
+    if match.group("total") and number > int(unicodedata.normalize("NFKC", match.group("total"))):
+        return None  # 2021 / 5 is no "page N of TOTAL"
+    return number
 
 
 def _edges(lines: Sequence[str]) -> Iterable[int]:

@@ -41,3 +41,11 @@ def test_imprint_back_page_is_recognised_and_a_body_page_is_not() -> None:
             "主办单位应当在活动结束后十五日内向有关部门报告活动情况，并对报告的真实性负责。"]
     assert looks_like_imprint(imprint)
     assert not looks_like_imprint(body)
+
+
+def test_name_set_vertically_one_character_per_line() -> None:
+    lines = [*"四川省人民政府公报", "2018", "第10期", "总第370期", "2018年5月18日", "四川省人民政府办公厅　主办"]
+    meta = read_cover(lines)
+    assert (meta.gazette_name, meta.year, meta.number, meta.total_number) == ("四川省人民政府公报", 2018, 10, 370)
+    assert meta.date == "2018-05-18"
+    assert looks_like_cover(lines)

@@ -137,3 +137,37 @@ def test_issue_with_a_long_toc_and_a_huge_title_keeps_every_document(tmp_path: P
     huge = next(d["title"] for d in truth["documents"] if len(d["title"]) == 2000)
     assert [d for d in result.documents if d.title[:100] == huge[:100] and len(d.title) > 1000]
     assert not [d for d in result.documents if d.title.startswith("目")]  # the 目录 is no document
+
+
+def test_issue_with_its_toc_at_the_end_running_title_heads_and_banners(tmp_path: Path) -> None:
+    """A layout unlike the generator's: vertical cover name, body pages whose running head
+    repeats the title of the page's first document (whole or shortened with ……), a
+    two-level section banner, a 文号 on the title's last line, and the 目录 at the end."""
+    from handmade import pages_pdf
+
+    law = "中华人民共和国个人独资企业法"
+    notice = "浙江省人民政府关于推广第二批支持创新相关改革举措的通知"
+    pages = [
+        "\n".join([*"浙江省人民政府公报", "2020", "第9期", "（总第297期）", "二〇二〇年五月八日"]),
+        "\n".join(["一、法规规章　（一）国家法律", law,
+                   "（2020年3月23日第十三届全国人民代表大会常务委员会第十六次会议通过）",
+                   "第一条　为了规范个人独资企业的行为，制定本法。", law, "1"]),
+        "\n".join(["第二条　本法所称个人独资企业，是指依照本法在中国境内设立的经营实体。",
+                   "第三条　本法自2020年4月1日起施行。", law, "2"]),
+        "\n".join(["二、政府文件", "浙江省人民政府关于推广第二批支持创新相关",
+                   "改革举措的通知　浙政发〔2020〕5号", "各市、县（市、区）人民政府，省政府直属各单位：",
+                   "现将有关事项通知如下。", "浙江省人民政府", "2020年3月5日", "浙江省人民政府关于推广第二批……", "3"]),
+        "\n".join(["本期目录", "国家法律", law, "全国人民代表大会常务委员会　2020年3月23日 ··········· 1",
+                   "政府文件", notice, "浙江省人民政府　2020年3月5日 ··········· 3"]),
+    ]
+    path = tmp_path / "endtoc.pdf"
+    path.write_bytes(pages_pdf(pages))
+    result = ingest_pdf(path)
+    assert result.issue.meta.gazette_name == "浙江省人民政府公报" and result.issue.meta.number == 9
+    assert [(d.title, d.section, d.source.pdf_pages, d.source.printed_pages) for d in result.documents] == [
+        (law, "国家法律", (2, 3), (1, 2)), (notice, "政府文件", (4, 4), (3, 3))]
+    first, second = result.documents
+    assert (first.issuer, first.signed_date, first.kind) == ("全国人民代表大会常务委员会", "2020-03-23", Kind.REGULATION)
+    assert body_to_text(first.body).count(law) == 1  # the running heads are gone
+    assert (second.doc_number, second.issuer, second.signed_date) == ("浙政发〔2020〕5号", "浙江省人民政府", "2020-03-05")
+    assert "……" not in body_to_text(second.body) and "法规规章" not in body_to_text(first.body)

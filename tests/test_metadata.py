@@ -135,3 +135,25 @@ def test_issuer_falls_back_to_title() -> None:
 def test_short_body_lines_above_a_signature_are_not_its_issuer(above: str) -> None:
     lines = ["各地要认真做好有关工作。", above, "山东省人民政府办公厅", "2023年1月5日"]
     assert signature_before(lines, 3) == ["山东省人民政府办公厅"]
+
+
+def test_judicial_interpretation_under_a_joint_announcement_keeps_its_fashi_number() -> None:
+    lines = ["最高人民法院", "最高人民检察院", "公　　告",
+             "《最高人民法院、最高人民检察院关于办理拒不支付劳动者报酬刑事案件适用法律若干问题的解释》已于2020年2月17日由最高人民法院审判委员会第1840次",
+             "会议、2020年3月24日由最高人民检察院第十三届检察委员会第三十八次会议通过，现予公布，自2020年4月29日起施行。",
+             "最高人民法院", "最高人民检察院", "2020年4月7日",
+             "最高人民法院　最高人民检察院关于办理拒不支付劳动者报酬刑事案件适用法律",
+             "若干问题的解释", "法释〔2020〕9号",
+             "（2020年2月17日最高人民法院审判委员会第1840次会议、2020年3月24日最高人民检察院第十三届检察委员会第三十八次会议通过，自2020年4月29日起施行）",
+             "为依法惩治拒不支付劳动者报酬犯罪，制定本解释。"]
+    title = "最高人民法院最高人民检察院关于办理拒不支付劳动者报酬刑事案件适用法律若干问题的解释"
+    meta = extract_metadata(lines, title=title)
+    assert meta.doc_number == "法释〔2020〕9号" and meta.kind is Kind.NORMATIVE
+    assert meta.issuer == "最高人民法院、最高人民检察院" and meta.signed_date == "2020-02-17"
+
+
+def test_title_line_carrying_its_wenhao_gives_the_wenhao_alone() -> None:
+    lines = ["广东省人民政府关于调整桃源市青龙山自", "然保护区范围的批复　粤政字〔2017〕4号", "桃源市人民政府：",
+             "你市请示收悉。现批复如下：", "此复。", "广东省人民政府", "2017年2月6日"]
+    meta = extract_metadata(lines, title="广东省人民政府关于调整桃源市青龙山自然保护区范围的批复")
+    assert meta.doc_number == "粤政字〔2017〕4号" and meta.kind is Kind.NORMATIVE

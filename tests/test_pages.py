@@ -71,3 +71,39 @@ def test_full_line_ending_inside_a_sentence_goes_on_even_before_an_item_marker()
         "二、其他重要建设工程。",
         "本省自" + "二" * (len(full) - 6) + "组建2008年起实施。",
     ]
+
+
+def test_folio_shapes_of_other_gazettes() -> None:
+    assert page_number_of("5 / 28") == 5
+    assert page_number_of("第5页 共28页") == 5
+    assert page_number_of("【12】") == 12
+    assert page_number_of("2021 / 5") is None  # four digits then a slash: no folio shape we know
+
+
+def test_folio_after_the_issue_in_a_head_and_as_n_of_total() -> None:
+    raw = [_raw(1, "济南市人民政府公报", "2019年第9期")]
+    for i in range(2, 7):
+        raw.append(_raw(i, f"正文第{i}页的内容。", "第二行内容。", f"济南市人民政府公报　2019年第9期 {i - 1} / 6"))
+    raw.append(_raw(7, "郑州市人民政府公报　2020年第9期 6", "正文。"))  # no total: the folio after the issue
+    pages = build_pages(raw, body_start=2)
+    assert [p.printed_number for p in pages[1:]] == [1, 2, 3, 4, 5, 6]
+    assert all("公报" not in line for p in pages for line in p.lines[:1] if p.pdf_index > 1)
+
+
+def test_thumb_tab_and_head_stacked_under_the_body_are_furniture() -> None:
+    # A wide outer margin: the head, a thumb tab's characters one per line and the folio
+    # all come after the body text in the text layer.
+    raw = [_raw(1, "广东省人民政府公报", "2017年第3期")]
+    for i in range(2, 6):
+        raw.append(_raw(i, f"第{i}条　正文内容。", "最后一行正文。", "广东省人民政府公报　2017年第3期", "规", "章", str(68 + i)))
+    pages = build_pages(raw, body_start=2)
+    assert [p.printed_number for p in pages[1:]] == [70, 71, 72, 73]
+    for page in pages[1:]:
+        assert page.lines == (f"第{page.pdf_index}条　正文内容。", "最后一行正文。")
+
+
+def test_one_character_line_alone_is_kept() -> None:
+    last = "法律责任和"
+    raw = [_raw(i, f"第{i}条　正文内容很长很长。", last[i], str(i)) for i in range(1, 5)]
+    pages = build_pages(raw, body_start=1)
+    assert [page.lines[-1] for page in pages] == list(last[1:])

@@ -153,3 +153,73 @@ def test_issuer_column_between_title_and_page_is_not_part_of_the_title() -> None
     assert [(e.title, e.printed_page) for e in parse_toc(lines)] == [
         ("四川省商品房销售管理办法", 3),
         ("四川省人民政府办公厅关于有效发挥政府性融资担保基金作用切实支持小微企业和“三农”发展的指导意见", 7)]
+
+
+def test_wenhao_column_inside_a_wrapped_title_is_resolved_against_the_body() -> None:
+    from gazette.toc import resolve_insets
+    lines = ["◆ 省政府文件",
+             "广东省人民政府关于印发《广东省计算机信息网络安全保粤政字〔2017〕1号",
+             "护管理办法》的通知 ……………………………… 【78】",
+             "广东省人民政府关于调整桃源市青龙山自然保护区范围的粤政字〔2017〕4号",
+             "批复 ……………………………………… 【80】"]
+    entries = parse_toc(lines)
+    assert [e.printed_page for e in entries] == [78, 80]
+    body = ("广东省人民政府关于印发《广东省计算机信息网络安全保护管理办法》的通知粤政字〔2017〕1号各地级以上市人民政府："
+            "广东省人民政府关于调整桃源市青龙山自然保护区范围的批复粤政字〔2017〕4号桃源市人民政府：")
+    resolved = resolve_insets(entries, body)
+    assert [(e.title, e.doc_number) for e in resolved] == [
+        ("广东省人民政府关于印发《广东省计算机信息网络安全保护管理办法》的通知", "粤政字〔2017〕1号"),
+        ("广东省人民政府关于调整桃源市青龙山自然保护区范围的批复", "粤政字〔2017〕4号")]
+
+
+def test_a_title_that_names_a_wenhao_stays_whole() -> None:
+    from gazette.toc import resolve_insets
+    entry = parse_toc(["关于贯彻落实国发〔2019〕5号文件的通知 …………… 3"])
+    body = "关于贯彻落实国发〔2019〕5号文件的通知各区县人民政府："
+    assert resolve_insets(entry, body) == entry
+
+
+def test_entry_with_issuer_and_date_on_the_page_line() -> None:
+    lines = ["本期目录", "国家法律", "中华人民共和国个人独资企业法",
+             "全国人民代表大会常务委员会　2020年3月23日 ··············· 1",
+             "全国人民代表大会常务委员会关于修改《中华人民共和国国家勋章和国家荣誉称",
+             "号法》的决定",
+             "全国人民代表大会常务委员会　2020年4月13日 ··············· 5",
+             "司法解释",
+             "最高人民法院　最高人民检察院关于办理拒不支付劳动者报酬刑事案件适用法律",
+             "若干问题的解释",
+             "最高人民法院、最高人民检察院　2020年2月17日 ··········· 6"]
+    entries = parse_toc(lines)
+    assert [(e.section, e.title, e.printed_page) for e in entries] == [
+        ("国家法律", "中华人民共和国个人独资企业法", 1),
+        ("国家法律", "全国人民代表大会常务委员会关于修改《中华人民共和国国家勋章和国家荣誉称号法》的决定", 5),
+        ("司法解释", "最高人民法院最高人民检察院关于办理拒不支付劳动者报酬刑事案件适用法律若干问题的解释", 6)]
+
+
+def test_titles_that_go_on_under_their_page_number() -> None:
+    lines = ["部门文件",
+             "济南市交通运输局 济南市商务局关于印发《济南市旅行社条例 20",  # a 《 left open
+             "实施细则》的通知",
+             "市政府规章",
+             "广州市农用地土壤环境管理办法（试行） 4",
+             "文件名称 发文机关 页码",
+             "四川省人民政府办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定 四川省人民政府办公厅 9",
+             "法制审核制度的指导意见",  # the title's cell wraps under the page number
+             "人事任免"]
+    entries = parse_toc(lines)
+    assert [(e.section, e.title, e.printed_page) for e in entries] == [
+        ("部门文件", "济南市交通运输局济南市商务局关于印发《济南市旅行社条例实施细则》的通知", 20),
+        ("市政府规章", "广州市农用地土壤环境管理办法（试行）", 4),
+        ("市政府规章", "四川省人民政府办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见", 9)]
+
+
+def test_toc_printed_at_the_end_of_the_issue() -> None:
+    from gazette.toc import find_end_toc_pages
+    cover = Page(1, None, ("浙江省人民政府公报", "2020年第9期"))
+    body = [Page(i, i - 1, (f"第{i}条　正文内容。",)) for i in range(2, 8)]
+    toc = Page(8, None, ("本期目录", "省政府文件", "浙江省人民政府关于某事项的通知", "浙江省人民政府　2020年3月5日 ······ 1",
+                         "浙江省人民政府办公厅关于某工作的通知", "浙江省人民政府办公厅　2020年4月11日 ······ 4"))
+    pages = [cover, *body, toc]
+    assert find_toc_pages(pages, first=1) == []
+    assert find_end_toc_pages(pages, first=1) == [7]
+    assert find_end_toc_pages(pages[:-1], first=1) == []
