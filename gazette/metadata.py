@@ -112,6 +112,8 @@ def find_doc_number_line(lines: Sequence[str], limit: int = 10) -> str | None:
         while len(tokens) > 1 and _TITLE_WORDS_RE.search(tokens[0]):
             tokens = tokens[1:]  # 然保护区范围的批复　粤政字〔2017〕4号: the title's last line, then the 文号
         c = compact("".join(tokens))
+        if c[:1] in "（(" and c[-1:] in "）)":
+            c = c[1:-1]  # （云司规〔2021〕30号）
         if _DOC_NO_LINE_RE.match(c):
             return normalize_doc_number(c)
     return None

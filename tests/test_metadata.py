@@ -157,3 +157,10 @@ def test_title_line_carrying_its_wenhao_gives_the_wenhao_alone() -> None:
              "你市请示收悉。现批复如下：", "此复。", "广东省人民政府", "2017年2月6日"]
     meta = extract_metadata(lines, title="广东省人民政府关于调整桃源市青龙山自然保护区范围的批复")
     assert meta.doc_number == "粤政字〔2017〕4号" and meta.kind is Kind.NORMATIVE
+
+
+def test_wenhao_in_parentheses_on_its_own_line_makes_a_notice_normative() -> None:
+    lines = ["关于印发《云南省防治陆源污染物污染损害海洋环境管理办法》的通知", "（云司规〔2021〕30号）",
+             "各市有关部门，有关单位：", "现印发给你们，请认真贯彻执行。", "云南省司法厅", "二〇二一年八月四日"]
+    meta = extract_metadata(lines, title=lines[0], section="省政府部门文件")
+    assert meta.kind is Kind.NORMATIVE and meta.doc_number == "云司规〔2021〕30号"
