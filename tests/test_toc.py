@@ -223,3 +223,12 @@ def test_toc_printed_at_the_end_of_the_issue() -> None:
     assert find_toc_pages(pages, first=1) == []
     assert find_end_toc_pages(pages, first=1) == [7]
     assert find_end_toc_pages(pages[:-1], first=1) == []
+
+
+def test_a_reply_to_a_proposal_ends_its_title_and_the_next_section_stays_a_section() -> None:
+    lines = ["国务院办公厅文件", "国务院办公厅对十届全国人大四次会议第7240号建议的答复······21", "政策解读",
+             "关于《国务院关于印发中华人民共和国船舶识别号管理规定的通知》的解读········22"]
+    entries = parse_toc(lines)
+    assert [(e.section, e.title) for e in entries] == [
+        ("国务院办公厅文件", "国务院办公厅对十届全国人大四次会议第7240号建议的答复"),
+        ("政策解读", "关于《国务院关于印发中华人民共和国船舶识别号管理规定的通知》的解读")]
