@@ -21,9 +21,6 @@ _PAGE_NO_RE = re.compile(  # 12, — 12 —, · 12 ·, 第12页, (12), 〔12〕,
     r"^(?:[—–\-－~·•．.\s]*)[（(〔【\[［]?\s*(?:第\s*)?([0-9０-９]{1,4})(?:\s*页)?\s*[）)〕】\]］]?"
     r"(?:\s*(?:[/／]|共)\s*(?P<total>[0-9０-９]{1,4})\s*页?)?(?:[—–\-－~·•．.\s]*)$"
 )
-_FOLIO_IN_HEAD_RE = re.compile(  # the folio printed before or after a running head's text
-    r"(?:^|\s)([0-9０-９]{1,4})(?:\s*[/／]\s*[0-9０-９]{1,4})?$|^([0-9０-９]{1,4})(?:\s*[/／]\s*[0-9０-９]{1,4})?(?:\s|$)"
-)
 _PEEL = 8  # furniture lines that may stack up at one edge (head, folio, a thumb tab's characters)
 _ROMAN_RE = re.compile(r"^[IVXLivxl]{1,6}$")
 _ISSUE_RE = re.compile(r"[0-9０-９〇零一二三四五六七八九]{2,4}\s*年\s*第\s*[0-9０-９一二三四五六七八九十]+\s*[期号]")
@@ -218,13 +215,23 @@ def _stacked_run(lines: list[str], i: int) -> list[int]:
 
 
 def _folio_in_head(line: str) -> int | None:
-    """The folio printed inside a running head (``…公报　2020年第9期　3``, ``12 / 28``,
-    ``3　省政府文件``), read once the issue designation is taken out."""
-    text = _ISSUE_RE.sub(" ", line.strip()).strip()
-    found = _FOLIO_IN_HEAD_RE.search(text)
-    if not found:
+    """The folio printed inside a running head (``…公报　2020年第9期　3``, ``…公报 · 1 ·``,
+    ``12 / 28``, ``3　省政府文件``), read once the issue designation is taken out: the
+    text after the head's last word, or before its first, in any folio shape."""
+    text = _TOTAL_NO_RE.sub(" ", _ISSUE_RE.sub(" ", line.strip()))
+    text = re.sub(r"第\s*([0-9０-９]{1,4})\s*页", r" \1 ", text).strip()
+    words = list(_HEAD_WORD_RE.finditer(text))
+    if not words:
         return None
-    return int(unicodedata.normalize("NFKC", found.group(1) or found.group(2)))
+    for part in (text[words[-1].end():], text[:words[0].start()]):
+        value = page_number_of(part) if part.strip() else None
+        if value is not None:
+            return value
+    return None
+
+
+_TOTAL_NO_RE = re.compile(r"[（(]?\s*总\s*第?\s*[0-9０-９]+\s*[期号]\s*[）)]?")
+_HEAD_WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]+")
 
 
 def _consistent_numbers(numbers: list[int | None], body_start: int) -> list[int | None]:

@@ -264,6 +264,7 @@ _ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民政�
 _DATE = r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日"
 _BYLINE_RE = re.compile(rf"^(?:{_ORGAN}(?:[、\s\u3000]+{_ORGAN})*)?[\s\u3000]*(?:{_DATE})?$")
 _DATE_COLUMN_RE = re.compile(rf"^(?P<title>.*\S)[\s\u3000]+{_DATE}$")
+_DATE_NOTE_RE = re.compile(rf"^(?P<title>.*\S)\s*[（(]\s*{_DATE}\s*[）)]$")  # title（2018年12月8日）
 
 
 def _is_byline(text: str) -> bool:
@@ -279,7 +280,7 @@ def _unfinished(title: str) -> bool:
 def _split_no(text: str) -> tuple[str, str | None]:
     """("title", "浙政发〔2019〕37号") from "title 浙政发〔2019〕37号" (a 文号 after a space);
     an issuer or date column after the title ("title 四川省人民政府") is dropped."""
-    dated = _DATE_COLUMN_RE.match(text.strip())
+    dated = _DATE_COLUMN_RE.match(text.strip()) or _DATE_NOTE_RE.match(text.strip())
     if dated:
         text = dated.group("title")
     column = _ISSUER_COLUMN_RE.match(text.strip())
