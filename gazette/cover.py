@@ -10,7 +10,7 @@ from .models import IssueMeta
 from .textnorm import parse_date, to_ascii_digits
 
 _LABEL_RE = re.compile(
-    r"(\d{4})\s*年\s*第\s*(\d+)\s*[期号]\s*(?:[（(]\s*总\s*第\s*(\d+)\s*[期号]\s*[）)])?"
+    r"(\d{4})\s*年\s*第\s*(\d+)\s*(?:[-—–~～至]\s*\d+\s*)?[期号]\s*(?:[（(]\s*总\s*第\s*(\d+)\s*(?:[-—–~～至]\s*\d+\s*)?[期号]\s*[）)])?"
 )
 _TOTAL_RE = re.compile(r"总\s*第\s*(\d+)\s*[期号]")
 _NAME_RE = re.compile(r"^(.{2,24}公报)$")
@@ -18,10 +18,11 @@ _PUBLISHER_RE = re.compile(r"^(.{2,30}?)\s*(?:主\s*办|编\s*印|主\s*管)$")
 _SPACES = re.compile(r"[\s\u3000]+")
 
 
-_JOINED_LABEL_RE = re.compile(r"(\d{4})年?第(\d+)([期号])")  # 2017年 / 第8期, 2023 第7期, 2021 第22号
-_NUMBER_RE = re.compile(r"第(\d+)[期号]")
+_JOINED_LABEL_RE = re.compile(r"(\d{4})年?第(\d+)(?:[-—–~～至]\d+)?([期号])")  # 2017年 / 第8期, 2023 第7期, 2021 第22号
+_NUMBER_RE = re.compile(r"第(\d+)(?:[-—–~～至]\d+)?[期号]")  # also a double issue, 第3-4期 (合刊): its first number
+_ORGAN_NAME_RE = re.compile(r"(?:人民政府|人民代表大会常务委员会|人大常委会|办公厅|[省市县区州盟旗])$")
 _YEAR_LINE_RE = re.compile(r"^(?:19|20)\d{2}年?$")
-_TOTAL_ANY_RE = re.compile(r"总\s*第\s*(\d+)\s*[期号]|总号[：:]?\s*(\d+)|总\s*(\d+)\s*期")
+_TOTAL_ANY_RE = re.compile(r"总\s*第\s*(\d+)\s*(?:[-—–~～至]\s*\d+\s*)?[期号]|总号[：:]?\s*(\d+)|总\s*(\d+)\s*期")
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:省|市|县|区|自治区|自治州|自治县|盟|旗)$")
 
 
@@ -42,6 +43,10 @@ def read_cover(lines: Sequence[str]) -> IssueMeta:
         if i > 0 and len(head[i - 1]) <= 10 and (head[i - 1].endswith(("中华人民共和国", "人民政府")) or _PLACE_RE.match(head[i - 1])):
             name = head[i - 1] + name
         meta = replace(meta, gazette_name=name)
+    else:
+        alone = next((i for i, line in enumerate(head) if line == "公报" and i > 0), None)  # 山西省人民政府 / 公　　报
+        if alone is not None and 2 <= len(head[alone - 1]) <= 22 and _ORGAN_NAME_RE.search(head[alone - 1]):
+            meta = replace(meta, gazette_name=head[alone - 1] + "公报")
     joined = "".join(head)
     label = _LABEL_RE.search(joined) or _JOINED_LABEL_RE.search(joined)
     if label:

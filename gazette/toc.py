@@ -34,6 +34,7 @@ _INSET_CORE_RE = re.compile(r"令第[0-9０-９]+号|[〔\[［【][0-9０-９]{4
 _SECTION_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
 _LEADER_CHARS = "—－-.．·…⋯_"
 _NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
+_ISSUE_LABEL_RE = re.compile(r"^[0-9０-９]{4}年?第[0-9０-９]+(?:[-—–~～至][0-9０-９]+)?[期号](?:[（(](?:合刊|总第[0-9０-９\-—–]+[期号])[）)])*$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
 _TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
@@ -169,8 +170,40 @@ def _by_look(pages: Sequence[Page], start: int) -> list[int]:
     return found
 
 
+_PAGE_FIRST_RE = re.compile(r"^(?P<page>[0-9０-９]{1,4})[\s\u3000]+(?P<text>[\u4e00-\u9fff《“（(].*)$")
+
+
+def _pages_moved_last(lines: Sequence[str]) -> list[str]:
+    """A 目录 that prints each page number before its title (``5 石家庄市…办法``) in the
+    usual order, the number after the title's last line. Used when at least two lines
+    take that shape and none ends in a leader and a page number."""
+    shaped = [bool(_PAGE_FIRST_RE.match(line.strip())) for line in lines]
+    if sum(shaped) < 2 or any(_ENTRY_RE.match(line.strip()) for line in lines):
+        return list(lines)
+    result: list[str] = []
+    open_entry: tuple[str, str] | None = None  # (title so far, page)
+    for line, first in zip(lines, shaped):
+        text = line.strip()
+        if open_entry and not first and _unfinished(_compact(open_entry[0])) and not _BARE_DOC_NO_RE.match(_compact(text)) \
+                and not _DATE_LINE_RE.match(_compact(text)):
+            open_entry = (open_entry[0] + text, open_entry[1])  # the title wraps
+            continue
+        if open_entry:
+            result.append(f"{open_entry[0]} …… {open_entry[1]}")
+            open_entry = None
+        if first:
+            found = _PAGE_FIRST_RE.match(text)
+            open_entry = (found.group("text"), found.group("page"))
+        else:
+            result.append(line)
+    if open_entry:
+        result.append(f"{open_entry[0]} …… {open_entry[1]}")
+    return result
+
+
 def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
     """Read 目录 lines into entries, each with its section heading."""
+    lines = _pages_moved_last(lines)
     entries: list[TocEntry] = []
     section: str | None = None
     pending: list[str] = []
@@ -183,7 +216,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
         if _TOC_TITLE_RE.match(compact):
             pending = []  # what stands above the heading is a masthead (a 目录 on the cover)
             continue
-        if _TABLE_HEAD_RE.match(compact):
+        if _TABLE_HEAD_RE.match(compact) or _ISSUE_LABEL_RE.match(compact):
             continue
         bare = _BARE_ENTRY_RE.match(line)
         if bare and not pending and not _TITLE_END_RE.search(_compact(_split_no(bare.group("text"))[0]).rstrip(_LEADER_CHARS)) \
@@ -241,8 +274,8 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
             last = entries[-1]
             entries[-1] = TocEntry(last.title, last.printed_page, last.section, only_no.group("no"))
             continue
-        if not pending and entries and _NOTE_RE.match(compact):
-            continue  # a note under the entry above: （2016年8月20日通过）, （试行）
+        if not pending and entries and (_NOTE_RE.match(compact) or _DATE_LINE_RE.match(compact)):
+            continue  # a note under the entry above: （2016年8月20日通过）, （试行）, 2019年5月26日
         bracketed = _BRACKETED_RE.match(compact)
         if bracketed and not pending:
             section = bracketed.group("name") or bracketed.group("dashed")
@@ -264,6 +297,7 @@ _ORGAN = r"[\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民政�
 _DATE = r"[0-9０-９〇○零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日"
 _BYLINE_RE = re.compile(rf"^(?:{_ORGAN}(?:[、\s\u3000]+{_ORGAN})*)?[\s\u3000]*(?:{_DATE})?$")
 _DATE_COLUMN_RE = re.compile(rf"^(?P<title>.*\S)[\s\u3000]+{_DATE}$")
+_DATE_LINE_RE = re.compile(rf"^{_DATE}$")
 _DATE_NOTE_RE = re.compile(rf"^(?P<title>.*\S)\s*[（(]\s*{_DATE}\s*[）)]$")  # title（2018年12月8日）
 
 
