@@ -36,6 +36,7 @@ _DATE_LINE_RE = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})�
 _ENUMERATION_RE = re.compile(r"^(?:第[一二三四五六七八九十百\d]+[章条节]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
 _BODY_OPENER_RE = re.compile(r"^(?:第一[章条节]|[（(][一二三四五六七八九十\d]+[）)]|一、|为|根据|各|现将|经)")
 _MAX_TITLE_LINES = 6
+_MASTHEAD_RE = re.compile(rf"^[{_CJK}、]{{2,40}}文件$")  # the 版头 of a 红头文件
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,8 @@ def locate_entries(
             start_line = first - 1
         elif last + 1 < len(lines) and _DOC_NO_LINE_RE.match(lines[last + 1].compact):
             pass
+        if start_line - 1 >= cursor and _MASTHEAD_RE.match(lines[start_line - 1].compact):
+            start_line -= 1  # 博罗县人民政府文件 / 博府发〔2022〕8号 / title: the 版头 opens the document
         if pdf_page is not None and lines[first].page != pdf_page:
             warnings.append(Warning_(file, f"目录 says 《{entry.title}》 starts on printed page {entry.printed_page}, but it was found on PDF page {lines[first].page}", lines[first].page))
         starts.append(Start(start_line, first, last, "目录", entry))

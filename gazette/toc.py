@@ -367,11 +367,13 @@ def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
 
 
 _INNER_DOC_NO_RE = re.compile(r"[〔\[［【][0-9０-９]{4}[〕\]］】]第?[0-9０-９]+号|令第[0-9０-９]+号")
+_ISSUER_PREFIX_RE = re.compile(rf"^(?:{_ORGAN})+(?=关于)")
 _INSET_PREFIX = 10  # characters a 文号's organ prefix (粤政办字, 闽医保水发) may take
 
 
 def resolve_insets(entries: Sequence[TocEntry], body: str) -> list[TocEntry]:
-    """Take a 文号 column out of a title wrapped over several 目录 lines.
+    """Take a 文号 column out of a title wrapped over several 目录 lines, and an issuer
+    column out of a title the body prints without its issuers.
 
     A 文号 set beside the first line of a wrapped title extracts into its middle
     (``…网络安全保粤政字〔2017〕1号护管理办法》的通知``). Where the organ prefix starts is read
@@ -384,6 +386,11 @@ def resolve_insets(entries: Sequence[TocEntry], body: str) -> list[TocEntry]:
         title = entry.title
         if title in body:
             result.append(entry)
+            continue
+        issuers = _ISSUER_PREFIX_RE.match(title)
+        if issuers and title[issuers.end():] in body:
+            # 博罗县科学技术局　博罗县自然资源局　关于印发…: an issuer column before a title the body prints without it
+            result.append(TocEntry(title[issuers.end():], entry.printed_page, entry.section, entry.doc_number))
             continue
         for match in _INNER_DOC_NO_RE.finditer(title):
             if match.end() >= len(title) - 1:
