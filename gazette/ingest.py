@@ -202,12 +202,15 @@ def drop_section_headings(pages: Sequence[Page], entries: Sequence[TocEntry]) ->
     Some gazettes print the section (省政府文件, 政策解读 …) as a running header or as a
     heading above the section's first document; either way it belongs to no document.
     """
-    sections = {_SPACES.sub("", e.section) for e in entries if e.section and len(_SPACES.sub("", e.section)) >= 3}
-    if not sections:
+    every = {_SPACES.sub("", e.section) for e in entries if e.section}
+    sections = {name for name in every if len(name) >= 3}
+    if not every:
         return list(pages)
     result = []
     for page in pages:
         keep = [line for line in page.lines if not _is_banner(line, sections)]
+        if _is_divider(page.lines, every):
+            keep = []  # a divider page that prints only the section's name (法　律, ◆)
         if len(keep) != len(page.lines):
             dropped = tuple(line for line in page.lines if line not in keep)
             page = replace(page, lines=tuple(keep), furniture=page.furniture + dropped)
@@ -270,6 +273,13 @@ def _is_banner(line: str, sections: set[str]) -> bool:
     parts = [part for part in _ORDINAL_RE.split(text) if part]
     return (len(parts) > 1 and len(_ORDINAL_RE.findall(text)) >= len(parts) - 1 and any(p in sections for p in parts)
             and all(p in sections or is_section_heading(p) for p in parts))
+
+
+def _is_divider(lines: Sequence[str], sections: set[str]) -> bool:
+    """A page whose only text is a section name, perhaps with ornaments."""
+    words = [_SPACES.sub("", line).strip("◆◇■□●○★☆▲△·•※◎❖—－-【】〖〗[]［］") for line in lines]
+    words = [w for w in words if w]
+    return len(words) == 1 and section_name(words[0]) in sections
 
 
 def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[Page],
