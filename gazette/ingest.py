@@ -276,10 +276,11 @@ def _is_banner(line: str, sections: set[str]) -> bool:
 
 
 def _is_divider(lines: Sequence[str], sections: set[str]) -> bool:
-    """A page whose only text is a section name, perhaps with ornaments."""
+    """A page whose only text is a section name, perhaps with ornaments, or only
+    ornaments (its name was taken as a running head)."""
     words = [_SPACES.sub("", line).strip("◆◇■□●○★☆▲△·•※◎❖—－-【】〖〗[]［］") for line in lines]
     words = [w for w in words if w]
-    return len(words) == 1 and section_name(words[0]) in sections
+    return bool(lines) and (not words or len(words) == 1 and section_name(words[0]) in sections)
 
 
 def _starts(lines: Sequence[Line], entries: Sequence[TocEntry], pages: Sequence[Page],
