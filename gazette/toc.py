@@ -351,6 +351,8 @@ def _continues_entry(lines: Sequence[str], index: int) -> bool:
 
 def _entry(text: str, page: int | None, section: str | None) -> TocEntry:
     text = text.rstrip(_LEADER_CHARS)  # a leader that began on the title's own line
+    dated = _DATE_NOTE_RE.match(text)
+    text = dated.group("title") if dated else text  # a date note wrapped onto the page number's line
     match = _DOC_NO_SUFFIX_RE.match(text) or _LOOSE_DOC_NO_SUFFIX_RE.match(text)
     if match:
         return TocEntry(match.group("title"), page, section, match.group("no"))
