@@ -289,8 +289,7 @@ def locate_entries(
             start_line = first - 1
         elif last + 1 < len(lines) and _DOC_NO_LINE_RE.match(lines[last + 1].compact):
             pass
-        if start_line - 1 >= cursor and _MASTHEAD_RE.match(lines[start_line - 1].compact):
-            start_line -= 1  # 博罗县人民政府文件 / 博府发〔2022〕8号 / title: the 版头 opens the document
+        start_line = _with_masthead(lines, start_line, cursor)
         if pdf_page is not None and lines[first].page != pdf_page:
             warnings.append(Warning_(file, f"目录 says 《{entry.title}》 starts on printed page {entry.printed_page}, but it was found on PDF page {lines[first].page}", lines[first].page))
         starts.append(Start(start_line, first, last, "目录", entry))
@@ -301,6 +300,20 @@ def locate_entries(
             title = "".join(lines[k].compact for k in range(extra.title_first, extra.title_last + 1))
             warnings.append(Warning_(file, f"the body has a document start ({extra.reason}: 《{title}》) that the 目录 does not list; it was kept inside the previous document", lines[extra.line].page))
     return starts, warnings
+
+
+def _with_masthead(lines: Sequence[Line], start: int, cursor: int) -> int:
+    """Move a start up over a 红头's 版头 (博罗县人民政府文件 / 文号 / title), also a joint
+    one whose organs stand one per line beside a large 文件."""
+    k = start
+    if k - 1 >= cursor and (lines[k - 1].compact == "文件" or _MASTHEAD_RE.match(lines[k - 1].compact)):
+        k -= 1
+        while k - 1 >= cursor and start - k < 6 and _ORGAN_LINE_RE.match(lines[k - 1].compact) \
+                and lines[k - 1].page == lines[start].page:
+            k -= 1
+        if lines[k].compact == "文件" and k == start - 1:
+            return start  # a bare 文件 without organs above it is no 版头
+    return k
 
 
 def _first_line_of_page(lines: Sequence[Line]) -> dict[int, int]:

@@ -49,3 +49,11 @@ def test_name_set_vertically_one_character_per_line() -> None:
     assert (meta.gazette_name, meta.year, meta.number, meta.total_number) == ("四川省人民政府公报", 2018, 10, 370)
     assert meta.date == "2018-05-18"
     assert looks_like_cover(lines)
+
+
+def test_double_issue_and_a_name_broken_before_gongbao() -> None:
+    meta = read_cover(["石家庄市人民政府公报", "2019", "第3-4期", "（合　刊）", "总第183-184期", "2019年4月14日出版"])
+    assert (meta.gazette_name, meta.year, meta.number, meta.total_number, meta.date) == (
+        "石家庄市人民政府公报", 2019, 3, 183, "2019-04-14")
+    meta = read_cover(["山西省人民政府", "公　　报", "2021年第1期", "（总第505期）", "二〇二一年一月十一日"])
+    assert (meta.gazette_name, meta.number, meta.total_number) == ("山西省人民政府公报", 1, 505)

@@ -171,3 +171,31 @@ def test_issue_with_its_toc_at_the_end_running_title_heads_and_banners(tmp_path:
     assert body_to_text(first.body).count(law) == 1  # the running heads are gone
     assert (second.doc_number, second.issuer, second.signed_date) == ("浙政发〔2020〕5号", "浙江省人民政府", "2020-03-05")
     assert "……" not in body_to_text(second.body) and "法规规章" not in body_to_text(first.body)
+
+
+def test_red_header_opens_its_document_and_divider_pages_belong_to_none(tmp_path: Path) -> None:
+    """A 版头 (…人民政府文件) above the 文号 and title is the document's first line; a page
+    that prints only a section's name (a divider) is no document's page."""
+    from handmade import pages_pdf
+
+    first = "博罗县人民政府关于推进政务新媒体健康有序发展的意见"
+    second = "关于印发《博罗县工伤保险管理办法》的通知"
+    pages = [
+        "\n".join(["博罗县人民政府公报", "2022年第5期", "（总第101期）", "2022年5月10日"]),
+        "\n".join(["目　　录", "〖县政府文件〗", f"博罗县人民政府　{first[7:]} ……………… 1", "博府发〔2022〕8号",
+                   "〖部门文件〗", f"博罗县科学技术局　博罗县自然资源局　{second} ……………… 3", "博科自发〔2022〕16号"]),
+        "\n".join(["博罗县人民政府文件", "博府发〔2022〕8号", first, "各乡镇人民政府，县政府各部门：",
+                   "现就推进政务新媒体健康有序发展提出如下意见。", "博罗县人民政府", "2022年3月1日",
+                   "博罗县人民政府公报 2022年第5期 1"]),
+        "\n".join(["部　门　文　件", "◆"]),
+        "\n".join(["博罗县科学技术局", "博罗县自然资源局", "文件", "博科自发〔2022〕16号", second,
+                   "各乡镇人民政府：", "现将《博罗县工伤保险管理办法》印发给你们，请认真贯彻执行。",
+                   "博罗县科学技术局　博罗县自然资源局", "2022年3月8日", "博罗县人民政府公报 2022年第5期 3"]),
+    ]
+    path = tmp_path / "redhead.pdf"
+    path.write_bytes(pages_pdf(pages))
+    result = ingest_pdf(path)
+    got = [(d.title, d.source.pdf_pages, d.doc_number) for d in result.documents]
+    assert got == [(first, (3, 3), "博府发〔2022〕8号"), (second, (5, 5), "博科自发〔2022〕16号")]
+    assert body_to_text(result.documents[0].body).startswith("博罗县人民政府文件")
+    assert result.documents[1].issuer == "博罗县科学技术局、博罗县自然资源局"

@@ -107,3 +107,16 @@ def test_one_character_line_alone_is_kept() -> None:
     raw = [_raw(i, f"第{i}条　正文内容很长很长。", last[i], str(i)) for i in range(1, 5)]
     pages = build_pages(raw, body_start=1)
     assert [page.lines[-1] for page in pages] == list(last[1:])
+
+
+def test_folio_between_dots_and_after_a_total_number_in_the_head() -> None:
+    raw = [_raw(1, "郑州市人民政府公报", "2019年第2期")]
+    for i in range(2, 6):
+        raw.append(_raw(i, f"郑州市人民政府公报 · {i - 1} ·", f"第{i}条　正文内容。", "最后一行正文。"))
+    pages = build_pages(raw, body_start=2)
+    assert [p.printed_number for p in pages[1:]] == [1, 2, 3, 4]
+    raw = [_raw(1, "浙江省人民政府公报", "2011年第20期")]
+    for i in range(2, 6):
+        raw.append(_raw(i, f"浙江省人民政府公报　2011年第20期（总第584期）第{i + 40}页", f"第{i}条　正文内容。"))
+    pages = build_pages(raw, body_start=2)
+    assert [p.printed_number for p in pages[1:]] == [42, 43, 44, 45]

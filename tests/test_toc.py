@@ -232,3 +232,34 @@ def test_a_reply_to_a_proposal_ends_its_title_and_the_next_section_stays_a_secti
     assert [(e.section, e.title) for e in entries] == [
         ("国务院办公厅文件", "国务院办公厅对十届全国人大四次会议第7240号建议的答复"),
         ("政策解读", "关于《国务院关于印发中华人民共和国船舶识别号管理规定的通知》的解读")]
+
+
+def test_page_numbers_printed_before_titles_with_dates_and_wenhao_below() -> None:
+    lines = ["目　　录", "2019年第3-4期（合刊）", "地方性法规", "1 石家庄市零散工业废水管理条例",
+             "市政府规章", "5 石家庄市生态文明建设促进办法", "石家庄市人民政府令第275号",
+             "司法解释", "276 最高人民法院　最高人民检察院关于办理非法捕捞水产品刑事案件适用法律若干问题的",
+             "解释", "2019年5月10日", "市政府文件", "11 石家庄市人民政府关于加快推进农业机械化的指导意见", "石政发〔2019〕8号"]
+    entries = parse_toc(lines)
+    assert [(e.section, e.title, e.printed_page, e.doc_number) for e in entries] == [
+        ("地方性法规", "石家庄市零散工业废水管理条例", 1, None),
+        ("市政府规章", "石家庄市生态文明建设促进办法", 5, "石家庄市人民政府令第275号"),
+        ("司法解释", "最高人民法院最高人民检察院关于办理非法捕捞水产品刑事案件适用法律若干问题的解释", 276, None),
+        ("市政府文件", "石家庄市人民政府关于加快推进农业机械化的指导意见", 11, "石政发〔2019〕8号")]
+
+
+def test_date_notes_after_titles_even_wrapped_onto_the_page_line() -> None:
+    lines = ["【市政府令】", "郑州市气象设施和气象探测环境保护办法（试行）（2018年12月8日） ．．．．．．． 1",
+             "【市政府办公厅文件】", "西安市人民政府办公厅关于印发西安市计算机信息网络安全保护管理办法的通知（2021年3",
+             "月12日） ．．．．．．．．．．．．．．．． 10"]
+    assert [(e.title, e.printed_page) for e in parse_toc(lines)] == [
+        ("郑州市气象设施和气象探测环境保护办法（试行）", 1),
+        ("西安市人民政府办公厅关于印发西安市计算机信息网络安全保护管理办法的通知", 10)]
+
+
+def test_issuer_column_before_a_title_the_body_prints_without_it() -> None:
+    from gazette.toc import resolve_insets
+    entries = parse_toc(["〖部门文件〗", "博罗县科学技术局　博罗县自然资源局　关于印发《博罗县工伤保险管理办法》的通",
+                         "知 ……………………………… 16", "博罗县人民政府　关于董思等职务任免的通知 ……………… 19"])
+    body = "博科自发〔2022〕16号关于印发《博罗县工伤保险管理办法》的通知各乡镇人民政府：博罗县人民政府关于董思等职务任免的通知"
+    assert [e.title for e in resolve_insets(entries, body)] == [
+        "关于印发《博罗县工伤保险管理办法》的通知", "博罗县人民政府关于董思等职务任免的通知"]
