@@ -32,6 +32,7 @@ _DIGITS_RE = re.compile(r"[0-9０-９]+")
 _DATE_RE = re.compile(r"^[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日$")
 _SPACE_RE = re.compile(r"\s+")
 _CID_RE = re.compile(r"\(cid:\d+\)")
+_CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def split_lines(text: str) -> list[str]:
@@ -50,14 +51,17 @@ def text_problem(raw: RawPage) -> str | None:
     """
     if raw.source is not TextSource.TEXT_LAYER:
         return None
-    chars = [c for c in raw.text if not c.isspace()]
-    total = len(chars) + raw.removed  # control characters removed by pdf.clean_text count as garbage
+    visible = _SPACE_RE.sub("", raw.text)
+    total = len(visible) + raw.removed  # control characters removed by pdf.clean_text count as garbage
     if total < 5:
         return "image-only page (no text layer); it needs OCR" if raw.has_images else None
-    bad = sum(1 for c in chars if _is_garbage(c)) + raw.removed + 6 * len(_CID_RE.findall(raw.text))
-    if bad / total > 0.3:
-        return "unreadable text layer (font without a ToUnicode map); it needs OCR"
-    cjk = sum(1 for c in chars if "\u4e00" <= c <= "\u9fff")
+    cjk = len(_CJK_CHAR_RE.findall(raw.text))
+    cids = len(_CID_RE.findall(raw.text))
+    # Garbage is never CJK: a page of mostly CJK text needs no character-by-character look.
+    if cids or raw.removed or (len(visible) - cjk) / total > 0.3:
+        bad = sum(1 for c in visible if _is_garbage(c)) + raw.removed + 6 * cids
+        if bad / total > 0.3:
+            return "unreadable text layer (font without a ToUnicode map); it needs OCR"
     if raw.has_images and cjk < 0.05 * total:
         return "scanned page whose text layer has almost no Chinese; it needs OCR"
     return None
