@@ -33,11 +33,12 @@ from whoosh.query import And, NumericRange, Or, Phrase, Prefix, Query, Sequence,
 
 from .content import ISSUE_FILE, document_from_file, issue_from_file
 from .errors import ContentError, ExitCode, GazetteError
+from .fold import fold as fold_script
 from .models import Document, Kind
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
 
-INDEX_VERSION = 2  # bump when the analyzer or schema changes: build_index then rebuilds
+INDEX_VERSION = 3  # bump when the analyzer or schema changes: build_index then rebuilds
 _VERSION_FILE = "gazette-index.json"  # {"version": N, "skipped": {path: fingerprint}}
 HIT_OPEN, HIT_CLOSE = "【", "】"
 
@@ -58,8 +59,18 @@ class SearchError(GazetteError):
 
 
 def fold(text: str) -> str:
-    """Full-width ASCII forms to ASCII (same length, so offsets stay valid)."""
-    return text.translate(_FOLD)
+    """Full-width ASCII forms to ASCII and traditional characters to simplified (OpenCC
+    ``t2s``), both one character for one, so offsets stay valid."""
+    return fold_script(text.translate(_FOLD))
+
+
+_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\u3000]+(?=[{_CJK}])")
+
+
+def analysed(text: str) -> str:
+    """What the analyzer reads: :func:`fold`, and spaces between two CJK characters
+    dropped (a text layer's 行 政 处 罚 is 行政处罚; Chinese is written without them)."""
+    return _CJK_GAP_RE.sub("", fold(text))
 
 
 class BigramTokenizer(Tokenizer):
@@ -70,7 +81,7 @@ class BigramTokenizer(Tokenizer):
                  mode: str = "", **kwargs: object) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         pos = start_pos
-        for match in _TOKEN_RE.finditer(fold(value)):
+        for match in _TOKEN_RE.finditer(analysed(value)):
             run, offset = match.group(), match.start()
             if match.lastgroup == "cjk":
                 pieces: list[tuple[str, int]] = [(run[i:i + 2], i) for i in range(len(run))]
@@ -112,6 +123,7 @@ def schema() -> Schema:
         kind=ID(stored=True),
         year=NUMERIC(stored=True),
         signed_date=STORED(),
+        date=NUMERIC(stored=False, sortable=True),  # the signing date (else the issue's) as yyyymmdd, for --from/--to
         body=TEXT(analyzer=text, phrase=True),
         text=STORED(),  # zlib-compressed plain text, for snippets
     )
@@ -159,7 +171,13 @@ def _issuers(issuer: str | None) -> list[str]:
     return [p for p in (re.sub(r"\s+", "", s) for s in re.split(r"[、，,;；]", issuer or "")) if p]
 
 
-def _fields(doc: Document, year: int | None, path: str, fingerprint: str) -> dict[str, object]:
+def _day(iso: str | None) -> int:
+    """2023-03-01 → 20230301 (0 when unknown), the indexed date."""
+    digits = re.sub(r"\D", "", iso or "")[:8]
+    return int(digits) if len(digits) == 8 else 0
+
+
+def _fields(doc: Document, year: int | None, path: str, fingerprint: str, issue_date: str | None = None) -> dict[str, object]:
     text = body_to_text(doc.body)
     return {
         "id": doc.id,
@@ -170,7 +188,8 @@ def _fields(doc: Document, year: int | None, path: str, fingerprint: str) -> dic
         "doc_number": doc.doc_number or "",
         "doc_number_exact": normalize_doc_number(doc.doc_number) if doc.doc_number else "",
         "issuer": doc.issuer or "",
-        "issuer_exact": ",".join(_issuers(doc.issuer)),
+        "issuer_exact": ",".join(_issuers(fold(doc.issuer or ""))),
+        "date": _day(doc.signed_date or issue_date),
         "kind": doc.kind.value,
         "year": year if year is not None else 0,
         "signed_date": doc.signed_date,
@@ -195,17 +214,17 @@ def _write_state(index_dir: Path, skipped: dict[str, str]) -> None:
     os.replace(tmp, index_dir / _VERSION_FILE)
 
 
-def _scan(content: Path) -> list[tuple[str, Path, int | None]]:
-    """Every document file under ``content`` (relative path, path, its issue's year)."""
+def _scan(content: Path) -> list[tuple[str, Path, int | None, str | None]]:
+    """Every document file under ``content`` (relative path, path, its issue's year and date)."""
     if not content.is_dir():
         raise ContentError(f"{content}: no such content folder; run 'gazette ingest PDF --content {content}' first")
     files = []
     for issue_path in sorted(content.glob(f"*/{ISSUE_FILE}")):
-        year = issue_from_file(issue_path).meta.year
-        year = year if isinstance(year, int) else None
+        meta = issue_from_file(issue_path).meta
+        year = meta.year if isinstance(meta.year, int) else None
         for doc_path in sorted(issue_path.parent.glob("*.md")):
             if doc_path.name != ISSUE_FILE:
-                files.append((doc_path.relative_to(content).as_posix(), doc_path, year))
+                files.append((doc_path.relative_to(content).as_posix(), doc_path, year, meta.date))
     return files
 
 
@@ -255,11 +274,11 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     indexed_ids = {doc_id for doc_id, _ in indexed.values()}
 
     keep: dict[str, str] = {}  # id → path of documents that stay as they are
-    todo: list[tuple[Document, int | None, str, str]] = []
+    todo: list[tuple[Document, int | None, str, str, str | None]] = []
     skipped: dict[str, str] = {}
     seen: dict[str, str] = {}
-    for rel, path, year in files:
-        fingerprint = hashlib.sha256(path.read_bytes() + f"\0{year}".encode()).hexdigest()
+    for rel, path, year, issue_date in files:
+        fingerprint = hashlib.sha256(path.read_bytes() + f"\0{year}\0{issue_date}".encode()).hexdigest()
         old = indexed.get(rel)
         if old and old[1] == fingerprint:
             doc_id = old[0]
@@ -273,7 +292,7 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
             if not doc.is_public:
                 skipped[rel] = fingerprint
                 continue
-            todo.append((doc, year, rel, fingerprint))
+            todo.append((doc, year, rel, fingerprint, issue_date))
         if doc_id in seen:
             ix.close()
             raise ContentError(f"{content / rel}: document id {doc_id} is also used by {content / seen[doc_id]}; give one of them a different 'id'")
@@ -290,8 +309,8 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     try:
         for doc_id in sorted(removed_ids):
             writer.delete_by_term("id", doc_id)
-        for n, (doc, year, rel, fingerprint) in enumerate(todo, start=1):
-            fields = _fields(doc, year, rel, fingerprint)
+        for n, (doc, year, rel, fingerprint, issue_date) in enumerate(todo, start=1):
+            fields = _fields(doc, year, rel, fingerprint, issue_date)
             if doc.id in indexed_ids:
                 writer.delete_by_term("id", doc.id)
                 updated += 1
@@ -330,7 +349,7 @@ def _query_tokens(text: str) -> tuple[list[str], str | None]:
     covers it) or, when the query's last run is one character, matched as a prefix.
     """
     tokens = [t.text for t in analyzer()(text)]
-    runs = list(_TOKEN_RE.finditer(fold(text)))
+    runs = list(_TOKEN_RE.finditer(analysed(text)))
     if not runs or runs[-1].lastgroup != "cjk":
         return tokens, None
     tokens.pop()
@@ -440,19 +459,61 @@ def _filters(searcher, kind: str | None, year: int | None, issuer: str | None) -
     return filters
 
 
+@dataclass(frozen=True)
+class SearchResult:
+    """A page of hits, how many documents match in all, and a suggestion when a query
+    (perhaps mistyped) finds little."""
+
+    hits: list[Hit]
+    total: int
+    suggestion: str | None = None
+
+
+def parse_day(text: str, end: bool = False) -> int:
+    """2023, 2023-03 or 2023-03-01 (also 2023年3月1日) as yyyymmdd; the first day of the
+    span, or with ``end`` its last."""
+    parts = [int(p) for p in re.findall(r"\d+", text or "")]
+    if not parts or not 1000 <= parts[0] <= 9999 or len(parts) > 3:
+        raise SearchError(f"{text!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-03-01)")
+    year, month, day = (parts + [None, None])[:3]
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        raise SearchError(f"{text!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-03-01)")
+    if end:
+        return year * 10000 + (month or 12) * 100 + (day or 31)
+    return year * 10000 + (month or 1) * 100 + (day or 1)
+
+
 def search(index_dir: Path, query: str, kind: str | None = None, year: int | None = None,
            issuer: str | None = None, limit: int = 10) -> list[Hit]:
-    """Ranked hits for ``query``, with 【highlighted】 snippets.
+    """Ranked hits for ``query`` (see :func:`search_page`)."""
+    return search_page(index_dir, query, kind, year, issuer, limit).hits
+
+
+def search_page(index_dir: Path, query: str, kind: str | None = None, year: int | None = None,
+                issuer: str | None = None, limit: int = 10, date_from: str | None = None,
+                date_to: str | None = None, suggest: bool = True) -> SearchResult:
+    """Ranked hits for ``query``, with 【highlighted】 snippets, the total number of
+    matching documents, and (when nothing or little is found) a corrected query that
+    finds more.
 
     A query that looks like a 文号 is first looked up exactly (normalised: ASCII digits,
     〔〕 brackets) in the documents' 文号; when that finds nothing it is searched as text.
+    Traditional characters match their simplified forms and the other way round.
+    ``date_from``/``date_to`` (YYYY, YYYY-MM or YYYY-MM-DD) bound the signing date.
     """
     index_dir = Path(index_dir)
     segments = _segments(query)
+    low = parse_day(date_from) if date_from else None
+    high = parse_day(date_to, end=True) if date_to else None
+    if low and high and low > high:
+        raise SearchError(f"--from {date_from} is after --to {date_to}; swap them")
     ix = _open_for_search(index_dir)
     hits: list[Hit] = []
+    suggestion = None
     with ix.searcher() as searcher:
         filters = _filters(searcher, kind, year, issuer)
+        if low or high:
+            filters.append(NumericRange("date", low or 1, high or 99991231))
         results = None
         if len(segments) == 1 and looks_like_doc_number(segments[0]):
             exact = Term("doc_number_exact", normalize_doc_number(segments[0]))
@@ -462,6 +523,9 @@ def search(index_dir: Path, query: str, kind: str | None = None, year: int | Non
         if results is None:
             q = parse_query(query)
             results = searcher.search(And([q, *filters]) if filters else q, limit=limit)
+        total = len(results)
+        if suggest and total < 3:
+            suggestion = _suggestion(searcher, segments, filters, total)
         for result in results:
             text = zlib.decompress(result["text"]).decode("utf-8") if result.get("text") else ""
             snippet = (make_snippet(text, segments) or make_snippet(result["title"], segments)
@@ -474,4 +538,53 @@ def search(index_dir: Path, query: str, kind: str | None = None, year: int | Non
                 signed_date=result.get("signed_date"), score=round(float(result.score), 4),
                 snippet=snippet,
             ))
-    return hits
+    return SearchResult(hits, total, suggestion)
+
+
+_SUGGEST_CANDIDATES = 12  # replacement characters tried per position, most frequent first
+
+
+def _suggestion(searcher, segments: list[str], filters: list[Query], found: int) -> str | None:  # type: ignore[no-untyped-def]
+    """您是不是要找…: the query with one character of one Chinese term replaced so that it
+    finds more documents than the query did. A replacement must form, with the
+    characters on both sides, bigrams that the texts contain: candidates come from the
+    index's own term list, never from a dictionary."""
+    best: tuple[int, str] | None = None
+    for k, segment in enumerate(segments):
+        term = analysed(segment)
+        if len(term) < 2 or not all(_CJK_CHAR.match(c) for c in term):
+            continue
+        reader = searcher.reader()
+        missing = [i for i in range(len(term) - 1) if not reader.doc_frequency("body", term[i:i + 2])]
+        # A mistyped character makes bigrams no text contains: try the characters beside those first.
+        positions = sorted({j for i in missing for j in (i, i + 1)}) or list(range(len(term)))
+        for j in positions:
+            for candidate in _replacements(searcher, term, j):
+                fixed = term[:j] + candidate + term[j + 1:]
+                words = segments[:k] + [fixed] + segments[k + 1:]
+                q = parse_query(" ".join(f'"{w}"' for w in words))
+                n = len(searcher.search(And([q, *filters]) if filters else q, limit=1))
+                if n > found and (best is None or n > best[0]):
+                    best = (n, " ".join(words))
+    return best[1] if best else None
+
+
+def _replacements(searcher, term: str, j: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Characters that could stand at position ``j`` of ``term``: those that follow the
+    character before it in some indexed bigram (or, at the start, precede the next one),
+    and also make a bigram with the character after it."""
+    reader = searcher.reader()
+    counts: dict[str, int] = {}
+    if j > 0:
+        for raw in reader.expand_prefix("body", term[j - 1]):
+            word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if len(word) == 2 and word[1] != term[j] and _CJK_CHAR.match(word[1]):
+                counts[word[1]] = reader.doc_frequency("body", word)
+    else:
+        for raw in reader.lexicon("title"):
+            word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if len(word) == 2 and word[1] == term[1] and word[0] != term[0] and _CJK_CHAR.match(word[0]):
+                counts[word[0]] = reader.doc_frequency("title", word)
+    if j + 1 < len(term):
+        counts = {c: n for c, n in counts.items() if reader.doc_frequency("body", c + term[j + 1])}
+    return sorted(counts, key=lambda c: (-counts[c], c))[:_SUGGEST_CANDIDATES]

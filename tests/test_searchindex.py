@@ -256,3 +256,52 @@ def test_cli_filters_limit_and_help(content: Path) -> None:
     assert bad.exit_code == 2 and "unclosed quote" in bad.stderr
     for command in ("index", "search"):
         assert "Example:" in runner.invoke(cli, [command, "--help"]).output
+
+
+def test_traditional_and_simplified_find_each_other_and_stray_spaces_vanish(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    root = tmp_path / "content"
+    simplified = replace(_doc("2023-01", 1, Status.PUBLISHED), body=text_to_body(["违反本条例规定的，由国务院有关部门给予行政处罚。"]))
+    traditional = replace(_doc("2023-01", 2, Status.PUBLISHED), issuer="香港特別行政區政府",
+                          body=text_to_body(["本條例所稱機關，是指依法設立的行政機關。"]))
+    spaced = replace(_doc("2023-01", 3, Status.PUBLISHED), body=text_to_body(["对 违 法 行 为 依法给予处 罚。"]))
+    _write_issue(root, "2023-01", [simplified, traditional, spaced])
+    build_index(root)
+    assert _ids(root, "處罰") == ["2023-01-01", "2023-01-03"]  # traditional query, simplified texts
+    assert _ids(root, "國務院") == ["2023-01-01"]
+    assert _ids(root, "条例") == ["2023-01-01", "2023-01-02"]  # simplified query, a traditional text
+    assert _ids(root, '"行政机关"') == ["2023-01-02"]
+    assert _ids(root, "违法行为") == ["2023-01-03"]  # 违 法 行 为 in the text layer
+    assert _ids(root, "公开", issuer="香港特別行政區政府") == [] and _ids(root, "机关", issuer="香港特别行政区政府") == ["2023-01-02"]
+    (hit,) = search(default_index_dir(root), "行政機關")
+    assert "【行政機關】" in hit.snippet  # the snippet shows the text as printed
+
+
+def test_total_date_range_and_suggestion(tmp_path: Path) -> None:
+    from gazette.searchindex import search_page
+
+    root = tmp_path / "content"
+    _write_issue(root, "2021-01", [_doc("2021-01", 1, Status.PUBLISHED, year=2021)], year=2021)
+    _write_issue(root, "2023-01", [_doc("2023-01", 1, Status.PUBLISHED), _doc("2023-01", 3, Status.PUBLISHED)])
+    build_index(root)
+    index = default_index_dir(root)
+    page = search_page(index, "政务", limit=1)
+    assert page.total == 3 and len(page.hits) == 1
+    assert {h.id for h in search_page(index, "政务", date_from="2022").hits} == {"2023-01-01", "2023-01-03"}
+    assert [h.id for h in search_page(index, "政务", date_to="2021-12").hits] == ["2021-01-01"]
+    assert search_page(index, "政务", date_from="2023-03-02").total == 0
+    with pytest.raises(SearchError, match="not a date"):
+        search_page(index, "政务", date_from="March")
+    typo = search_page(index, "政物公开")  # 物 for 务
+    assert typo.total == 0 and typo.suggestion == "政务公开"
+    assert search_page(index, "政务公开").suggestion is None
+
+
+def test_cli_prints_total_and_suggestion(content: Path) -> None:
+    result = CliRunner().invoke(cli, ["search", "政务", "--content", str(content), "--limit", "1"])
+    assert result.exit_code == 0 and "1 of 2 hits" in result.stderr
+    result = CliRunner().invoke(cli, ["search", "政物公开", "--content", str(content)])
+    assert result.exit_code == 0 and "您是不是要找：政务公开" in result.stderr
+    result = CliRunner().invoke(cli, ["search", "政务", "--content", str(content), "--from", "2023-03-02"])
+    assert result.exit_code == 0 and "no hits" in result.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..models import Kind
-from ..searchindex import HIT_CLOSE, HIT_OPEN, build_index, default_index_dir, search as run_search
+from ..searchindex import HIT_CLOSE, HIT_OPEN, build_index, default_index_dir, search_page
 from . import cli
 from .options import content_option
 
@@ -66,24 +66,30 @@ def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
 @click.option("--kind", type=click.Choice([k.value for k in Kind]), help="Only documents of this kind.")
 @click.option("--year", type=int, help="Only documents of issues of this year.")
 @click.option("--issuer", help="Only documents of this issuer, the whole name (e.g. 山东省人民政府).")
+@click.option("--from", "date_from", metavar="DATE", help="Only documents signed on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--to", "date_to", metavar="DATE", help="Only documents signed on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of hits.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
 def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | None, year: int | None,
-           issuer: str | None, limit: int, as_json: bool) -> None:
+           issuer: str | None, date_from: str | None, date_to: str | None, limit: int, as_json: bool) -> None:
     """Search the published documents; 2-character Chinese terms match inside words.
 
     Words separated by spaces must all occur; "quoted text" is one phrase; a 文号
     (鲁政发〔2023〕5号, any bracket style, full-width digits) is looked up exactly first.
-    Hits are printed best first with a snippet whose matches are marked 【like this】
-    (in colour on a terminal). Run `gazette index` first, and again after changes.
+    Traditional and simplified characters find each other. Hits are printed best first
+    with a snippet whose matches are marked 【like this】 (in colour on a terminal); the
+    number of all matching documents and, when a query finds little, a suggestion
+    (您是不是要找…) go to stderr. Run `gazette index` first, and again after changes.
 
     \b
     Example:
         gazette search 政务公开 --kind normative --year 2023
-        gazette search '"自公布之日起施行"' --limit 5
+        gazette search '"自公布之日起施行"' --from 2020-01 --to 2022 --limit 5
         gazette search 鲁政发[2023]5号 --json
     """
-    hits = run_search(index_dir or default_index_dir(content_dir), query, kind, year, issuer, limit)
+    result = search_page(index_dir or default_index_dir(content_dir), query, kind, year, issuer, limit,
+                         date_from=date_from, date_to=date_to)
+    hits = result.hits
     colour = _stdout_is_tty() and not as_json
     for n, hit in enumerate(hits, start=1):
         if as_json:
@@ -97,5 +103,11 @@ def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | No
         number = f"（{hit.doc_number}）" if hit.doc_number else ""
         click.echo(f"{n}. {title}{number}  [{hit.id}, {hit.kind}, {hit.signed_date or '—'}]", color=colour)
         click.echo(f"   {snippet}", color=colour)
-    if not as_json or not hits:
-        click.echo(f"{len(hits)} hits" if hits else "no hits", err=True)
+    if not hits:
+        click.echo("no hits", err=True)
+    elif result.total > len(hits):
+        click.echo(f"{len(hits)} of {result.total} hits (--limit {limit}; give a larger --limit for more)", err=True)
+    else:
+        click.echo(f"{result.total} hits", err=True)
+    if result.suggestion:
+        click.echo(f"您是不是要找：{result.suggestion}  (did you mean: gazette search '{result.suggestion}')", err=True)
