@@ -122,7 +122,32 @@ def _repeated_shapes(pages: Sequence[list[str]]) -> set[str]:
         counts.update({_shape(lines[i]) for i in _edges(lines)})
     # Running headers repeat on most pages (alternating ones on every other page).
     threshold = max(3, int(len(pages) * 0.3))
-    return {shape for shape, n in counts.items() if n >= threshold and len(shape) <= 40}
+    shapes = {shape for shape, n in counts.items() if n >= threshold and len(shape) <= 40}
+    return shapes | _counting_shapes(pages)
+
+
+def _counting_shapes(pages: Sequence[list[str]]) -> set[str]:
+    """Shapes of edge lines that recur on the next page or the one after with their
+    number one or two higher: a running head or foot that changes with the document
+    (the title of the page's first document, then its folio) still counts pages."""
+    found: set[str] = set()
+    numbered = []
+    for lines in pages:
+        here = {}
+        for i in _edges(lines):
+            line = lines[i].strip()
+            number = re.search(r"(?:^|\D)([0-9]{1,4})\s*$", line) or re.match(r"^\s*([0-9]{1,4})(?:\D|$)", line)
+            shape = _shape(line)
+            if number and len(shape) >= 5 and len(shape) <= 60 and shape.count("#") == 1:
+                here[shape] = int(number.group(1))
+        numbered.append(here)
+    for k, here in enumerate(numbered):
+        for step in (1, 2):
+            if k + step < len(numbered):
+                for shape, value in here.items():
+                    if numbered[k + step].get(shape) == value + step:
+                        found.add(shape)
+    return found
 
 
 def build_pages(raw_pages: Sequence[RawPage], body_start: int = 1) -> list[Page]:

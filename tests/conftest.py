@@ -46,7 +46,7 @@ def sample_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A real `gazette build` (MkDocs + Pagefind) of the sample archive."""
+    """A real `gazette build` (MkDocs and the search index) of the sample archive."""
     from gazette.site import build_site
 
     site = tmp_path_factory.mktemp("built") / "site"

@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 import shutil
 import subprocess
 import sys
@@ -49,8 +50,9 @@ from gazette.content import document_from_file, issue_from_file, load_archive
 from gazette.errors import ContentError, ExitCode, GazetteError
 from gazette.models import (Document, Issue, IssueMeta, Kind, OcrCheck, OcrInfo, SourceRef, Status,
                             TocEntry)
+from gazette.search import normalize
 from gazette.site import render
-from gazette.structure import body_to_text, parse_body
+from gazette.structure import parse_body
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "tests" / "resources"
@@ -627,7 +629,7 @@ def _neutral_pages() -> list[str]:
         links = _links("../", pdf, ("../00/", "上一篇"), ("../02/", "下一篇"))
         for shown in (scans, ()):
             out.append(render.document_page(doc, _issue(), links, "https://gazette.example.org/2021-05/01/",
-                                            body_to_text(doc.body), "有效", shown))
+                                            "有效", shown))
     out += [render.body_html("## "), render.body_html("### ")]  # headings without text get no anchor
     return out
 
@@ -674,7 +676,7 @@ def document_pages(draw: st.DrawFn) -> dict[str, Any]:
             urljoin(url, pdf[0])
         except ValueError:
             assume(False)
-    return dict(doc=doc, issue=issue, links=links, url=url, plain_text=body_to_text(doc.body),
+    return dict(doc=doc, issue=issue, links=links, url=url,
                 validity=draw(st.one_of(st.sampled_from(["有效", "未标注", "失效"]), fuzz_text)),
                 scans=tuple(draw(st.lists(scan_pages, max_size=3))))
 
@@ -723,8 +725,6 @@ def test_document_page_markup_comes_only_from_the_template(args: dict[str, Any])
     assert title.content == paged(doc.title)
     (cite,) = tree.find("textarea", "gz-cite-text")
     assert cite.content == paged(render.citation(doc, issue, args["url"]))
-    (bigram_div,) = tree.find("div", "gz-bigrams")
-    assert bigram_div.content == paged(f"{render.BIGRAM_MARK} {render.bigrams(doc.title + chr(10) + args['plain_text'])}")
     (body,) = tree.find("div", "gz-body")
     blocks = parse_body(doc.body)
     assert len(body.children) == len(blocks)
@@ -738,7 +738,7 @@ def test_document_page_markup_comes_only_from_the_template(args: dict[str, Any])
 def _page_args(title: str = "标题", validity: str = "有效") -> dict[str, Any]:
     doc = _document(title, "第一条 正文。\n")
     return dict(doc=doc, issue=_issue(), links=_links("../", ("2021-05.pdf", "ef" * 32, ()), None, None),
-                url="https://gazette.example.org/2021-05/01/", plain_text=body_to_text(doc.body), validity=validity,
+                url="https://gazette.example.org/2021-05/01/", validity=validity,
                 scans=())
 
 
@@ -774,7 +774,7 @@ def test_document_page_survives_markdown(args: dict[str, Any]) -> None:
     assert after.shapes() == before.shapes(), "Markdown changed the page's elements"
 
 
-# ---------------------------------------------------------------- the bigram generator
+# ---------------------------------------------------------------- the searchable form
 
 CJK_LO, CJK_HI = "\u4e00", "\u9fff"
 bigram_text = st.one_of(
@@ -782,27 +782,22 @@ bigram_text = st.one_of(
     st.text(st.one_of(cjk_chars, cjk_chars, cjk_chars, st.sampled_from(NASTY_CHARS), surrogates), max_size=300),
     huge_line,
 )
-
-
-def _is_cjk(ch: str) -> bool:
-    return CJK_LO <= ch <= CJK_HI
+_FORM_RE = re.compile(f"^[{normalize.KEEP}]*$")
 
 
 @FUZZ
 @given(text=bigram_text)
-def test_bigrams_are_cjk_pairs_of_the_input(text: str) -> None:
-    """Every token is two CJK characters that stand side by side in the input, each once,
-    sorted; and every such pair is there (the docstring's "overlapping bigrams")."""
-    CASES["bigrams: CJK pairs of the input"] += 1
-    out = render.bigrams(text)
-    assert isinstance(out, str)
-    tokens = out.split(" ") if out else []
-    for token in tokens:
-        assert len(token) == 2 and all(_is_cjk(c) for c in token), f"{token!r} is not a pair of CJK characters"
-        assert token in text, f"{token!r} does not occur in the input"
-    assert tokens == sorted(set(tokens)), "tokens repeated or out of order"
-    expected = {text[i:i + 2] for i in range(len(text) - 1) if _is_cjk(text[i]) and _is_cjk(text[i + 1])}
-    assert set(tokens) == expected
+def test_searchable_form_is_folded_letters_and_digits_only(text: str) -> None:
+    """The searchable form (both searches compare texts and queries in it) holds only
+    lower-case ASCII letters, digits and CJK characters; folding it again changes
+    nothing; it never grows longer than the NFKC text; every piece ``bigrams`` gives
+    stands side by side in it."""
+    CASES["searchable: folded, idempotent"] += 1
+    form = normalize.searchable(text)
+    assert _FORM_RE.match(form), f"{form!r} keeps a character it should drop"
+    assert normalize.searchable(form) == form
+    assert len(form) <= len(unicodedata.normalize("NFKC", text))
+    assert all(piece in form and len(piece) == 2 for piece in normalize.bigrams(form))
 
 
 def steps(fn: Callable[..., Any], *args: Any) -> int:
@@ -826,17 +821,19 @@ def steps(fn: Callable[..., Any], *args: Any) -> int:
 
 @budget(0.3)
 @given(parts=st.lists(bigram_text.map(lambda t: t[:3000]), min_size=2, max_size=8), repeat=st.integers(2, 8))
-def test_bigrams_run_in_linear_time(parts: list[str], repeat: int) -> None:
+def test_searchable_form_runs_in_linear_time(parts: list[str], repeat: int) -> None:
     """Linear time, as a property over sizes: the work for a text made of pieces is at most
     the work for the pieces separately (plus a constant per piece), and a text repeated k
-    times costs at most k times as much. A quadratic generator fails both."""
-    CASES["bigrams: linear time"] += 1
+    times costs at most k times as much. A quadratic fold fails both."""
+    CASES["searchable: linear time"] += 1
+    def both(text: str) -> None:
+        normalize.bigrams(normalize.searchable(text))
     whole = "".join(parts)
-    separately = sum(steps(render.bigrams, p) for p in parts)
-    assert steps(render.bigrams, whole) <= 1.1 * separately + 20 * len(parts)
+    separately = sum(steps(both, p) for p in parts)
+    assert steps(both, whole) <= 1.1 * separately + 20 * len(parts)
     unit = parts[0] or "政务"
-    once = steps(render.bigrams, unit)
-    assert steps(render.bigrams, unit * repeat) <= 1.1 * repeat * once + 20
+    once = steps(both, unit)
+    assert steps(both, unit * repeat) <= 1.1 * repeat * once + 20
 
 
 # ---------------------------------------------------------------- broken PDFs through the CLI

@@ -1,4 +1,4 @@
-"""The static site from a real `mkdocs build` + Pagefind run over the sample archive."""
+"""The static site from a real `mkdocs build` and search index over the sample archive."""
 
 from __future__ import annotations
 
@@ -27,10 +27,12 @@ def _titles(content: Path) -> dict[str, str]:
     return {d.id: d.title for d in load_archive(content).documents.values()}
 
 
-def _pagefind_text(site: Path) -> str:
-    """Every Pagefind fragment and index chunk, decompressed, as one string."""
+def _search_text(site: Path) -> str:
+    """Every file of the search index, decompressed, as one string."""
     chunks = []
-    for path in sorted((site / "pagefind").rglob("*.pf_*")):
+    for path in sorted((site / "search-index").rglob("*")):
+        if not path.is_file():
+            continue
         data = path.read_bytes()
         try:
             data = gzip.decompress(data)
@@ -100,7 +102,7 @@ def test_unpublished_documents_appear_nowhere(built_site: Path, sample_content: 
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".jsonl"):
             text = path.read_text(encoding="utf-8")
             assert doc_id not in text and unique not in text and f">{hidden.title}<" not in text, path
-    assert unique[:30] not in _pagefind_text(built_site)
+    assert unique[:30] not in _search_text(built_site)
     published_pdf = _pdf_text(built_site / issue / f"{issue}.pdf")
     assert _squeeze(unique)[:30] not in published_pdf
     first, last = hidden.source.pdf_pages
@@ -121,10 +123,17 @@ def _pdf_text(path: Path) -> str:
     return _squeeze("".join(page.extract_text() or "" for page in PdfReader(path).pages))
 
 
-def test_search_index_holds_published_documents(built_site: Path, sample_content: Path) -> None:
-    text = _pagefind_text(built_site)
-    published = [d for d in load_archive(sample_content).documents.values() if d.is_public]
-    assert all(d.title in text for d in published)
+def test_search_index_holds_published_documents_only(built_site: Path, sample_content: Path) -> None:
+    import json
+
+    archive = load_archive(sample_content)
+    published = [d for d in archive.documents.values() if d.is_public]
+    meta = json.loads((built_site / "search-index" / "meta.json").read_text(encoding="utf-8"))
+    records = [json.loads(gzip.decompress(p.read_bytes())) for p in sorted((built_site / "search-index" / "d").glob("*.json.gz"))]
+    assert meta["documents"] == len(records) == len(published)
+    assert sorted(r[0] for r in records) == sorted(f"{d.issue_id}/{d.seq:02d}/" for d in published)
+    assert sorted(r[1] for r in records) == sorted(d.title for d in published)
+    assert "<script>" not in _search_text(built_site)  # markup from a PDF is \\u-escaped in the JSON
 
 
 def test_machine_outputs(built_site: Path, sample_content: Path) -> None:
@@ -182,7 +191,7 @@ def test_control_characters_in_content_never_reach_the_site(sample_content: Path
 def test_build_is_deterministic(built_site: Path, sample_content: Path, tmp_path: Path) -> None:
     again = tmp_path / "site"
     build_site(sample_content, again, ROOT / "mkdocs.yml", "https://gazette.example.org/")
-    # Every file, Pagefind's included (its hash-map-ordered files are canonicalized).
+    # Every file, the search index's included.
     assert _same_site(built_site, again) == []
 
 
@@ -347,13 +356,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _text_files(site: Path) -> dict[str, str]:
-    """Every output file as text; Pagefind's gzip'd files decompressed."""
+    """Every output file as text; gzip'd files decompressed."""
     out = {}
     for path in sorted(site.rglob("*")):
         if not path.is_file() or path.suffix == ".pdf" or path.name.startswith("wasm."):
             continue
         data = path.read_bytes()
-        if path.suffix.startswith(".pf_") or path.suffix == ".gz":
+        if path.suffix == ".gz":
             data = gzip.decompress(data)
         out[path.relative_to(site).as_posix()] = data.decode("utf-8", errors="ignore")
     return out
@@ -396,8 +405,6 @@ def test_corpus_hostile_text_is_literal(corpus: tuple[Path, Path]) -> None:
     assert "**x**" in page and "[链接](javascript:alert(1))" in page and "# 不是标题" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page and "&amp;amp; 也不是实体" in page
     for rel, text in _text_files(site).items():
-        if rel.startswith("pagefind/fragment/"):
-            continue  # Pagefind's stored page text is plain text (rendered escaped; see test_browser)
         for raw in HOSTILE_RAW:
             assert raw not in text, (rel, raw)
         assert "<b>某某</b>" not in text, rel
@@ -412,7 +419,7 @@ def test_corpus_unpublished_documents_appear_nowhere(corpus: tuple[Path, Path]) 
     hidden = [d for d in archive.documents.values() if not d.is_public]
     assert {d.id for d in hidden} == {"2021-05-03", "2022-01-02", "2022-01-05"}
     files = _text_files(site)
-    assert any(rel.startswith("pagefind/fragment/") for rel in files)
+    assert any(rel.startswith("search-index/d/") for rel in files)
     for doc in hidden:
         unique = [p for p in body_to_text(doc.body).split("\n") if len(p) > 20 and p not in public_text][:5]
         assert unique, doc.id

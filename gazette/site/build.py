@@ -2,7 +2,7 @@
 
 Gather, then write: the public archive is loaded first, the MkDocs source tree is
 written, MkDocs builds into a temporary site folder beside the target, the machine
-outputs and the Pagefind index are added, and only then is the new site renamed into
+outputs and the search index are added, and only then is the new site renamed into
 place. A failure at any step leaves the previous site untouched.
 
 Incremental builds: the MkDocs source tree is kept in a cache folder beside the site
@@ -36,7 +36,7 @@ from . import machine, search
 from .tree import SiteTree, private_parts, write_tree
 
 ROOT_CONFIG = Path("mkdocs.yml")
-_MACHINE_OUTPUTS = ("feed.xml", "sitemap.xml", "sitemap.xml.gz", "documents.jsonl", "api", "pagefind")
+_MACHINE_OUTPUTS = ("feed.xml", "sitemap.xml", "sitemap.xml.gz", "documents.jsonl", "api", search.FOLDER)
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
 
     Builds of the same site queue on a lock; the temporary folders a killed build left
     behind are removed first; SIGTERM and SIGHUP stop the build like Ctrl-C does, so it
-    cleans up (its Pagefind child included) and the previous site stays in place.
+    cleans up and the previous site stays in place.
     """
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +162,12 @@ class BuildInterrupted(BuildError):
     """The build was stopped by a signal; nothing was changed."""
 
 
+class _Stopped(BaseException):
+    """Raised by the signal handler. Not an ``Exception``, so no library's ``except
+    Exception`` (pypdf wraps errors in its own) turns a stop into a misleading error;
+    :func:`interruptible` turns it into :class:`BuildInterrupted` at its boundary."""
+
+
 @contextmanager
 def interruptible() -> Iterator[None]:
     """Turn SIGTERM and SIGHUP into an exception while the build runs (main thread only),
@@ -174,11 +180,13 @@ def interruptible() -> Iterator[None]:
         return
 
     def stop(signum: int, _frame: object) -> None:
-        raise BuildInterrupted(f"build stopped by {signal.Signals(signum).name}; the previous site was left in place")
+        raise _Stopped(signal.Signals(signum).name)
 
     old = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         yield
+    except _Stopped as stopped:
+        raise BuildInterrupted(f"build stopped by {stopped}; the previous site was left in place") from None
     finally:
         for sig, handler in old.items():
             signal.signal(sig, handler)
@@ -249,9 +257,8 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         machine.write_document_json(archive, new_site, tree.doc_urls, url)
         machine.write_feed(archive, new_site, tree.doc_urls, url, raw.get("site_name") or "政府公报")
         phase("feed, sitemap, JSON")
-        if tree.doc_urls:
-            search.index_site(new_site)
-            phase("Pagefind")
+        search.write_index(archive, tree.doc_urls, new_site)
+        phase("search index")
         _swap(new_site, site)
         state_file.write_text(json.dumps({"settings": settings, "nav": nav_state}, ensure_ascii=False), encoding="utf-8")
     except BaseException:
@@ -335,7 +342,7 @@ def _page_paths(site: Path) -> list[str]:
     paths = []
     for index in site.rglob("index.html"):
         rel = index.parent.relative_to(site).as_posix()
-        if rel in (".",) or rel.startswith(("assets", "pagefind", "search")):
+        if rel in (".",) or rel.startswith(("assets", search.FOLDER, "search")):
             continue
         paths.append(rel + "/")
     return paths

@@ -9,7 +9,6 @@ through untouched, so Markdown syntax in a document is never interpreted either.
 
 from __future__ import annotations
 
-import re
 
 import html
 import json
@@ -134,24 +133,6 @@ def body_html(body: str) -> str:
     return "\n".join(out)
 
 
-_CJK_RUN = re.compile("[\u4e00-\u9fff]{2,}")
-BIGRAM_MARK = "⁂"  # starts the hidden bigram list; not a word, so Pagefind keeps it only in the text
-
-
-def bigrams(text: str) -> str:
-    """Overlapping character bigrams of every run of CJK text, for infix search recall.
-
-    The list is indexed by Pagefind (so 公开 finds 政务公开 whatever the segmenter makes
-    of the longer word) and ends up at the end of the stored page text after
-    :data:`BIGRAM_MARK`; the search page's JavaScript cuts it off before it builds an
-    excerpt, so results always quote the real text.
-    """
-    grams: set[str] = set()
-    for run in _CJK_RUN.findall(text):  # linear: no string is grown character by character
-        grams.update(run[i:i + 2] for i in range(len(run) - 1))
-    return " ".join(sorted(grams))
-
-
 @dataclass(frozen=True)
 class ScanPage:
     """A scanned page of an OCR'd document: PDF page, printed page, image link and size
@@ -180,9 +161,9 @@ def scans_html(pages: Sequence[ScanPage]) -> tuple[str, str]:
     if not pages:
         return "", ""
     links = "、".join(f'<a href="#{scan_anchor(p)}">{esc(_page_label(p))}</a>' for p in pages)
-    notice = (f'<div class="gz-ocr-note admonition note" data-pagefind-ignore><p class="admonition-title">扫描件识别文本</p>'
+    notice = (f'<div class="gz-ocr-note admonition note"><p class="admonition-title">扫描件识别文本</p>'
               f'<p>{esc(OCR_NOTICE)}原版扫描页：{links}。</p></div>')
-    figures = ['<section class="gz-scans" data-pagefind-ignore>', "<h2>原版扫描页</h2>"]
+    figures = ['<section class="gz-scans">', "<h2>原版扫描页</h2>"]
     for p in pages:
         label = esc(_page_label(p))
         if p.href and p.size:
@@ -197,7 +178,7 @@ def scans_html(pages: Sequence[ScanPage]) -> tuple[str, str]:
     return notice, "\n".join(figures)
 
 
-def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_text: str,
+def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
                   validity: str, scans: Sequence[ScanPage] = ()) -> str:
     """The whole document page; an OCR'd document says so and shows its page images."""
     label = issue_label(issue)
@@ -225,22 +206,18 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str, plain_
                      "encodingFormat": "application/pdf", "sha256": links.pdf.sha256} if links.pdf else None,
     }
     ld = {k: v for k, v in ld.items() if v is not None}
-    searchable = doc.title + "\n" + plain_text
     notice, figures = scans_html(scans)
     return page(
-        '<article class="gz-doc" data-pagefind-body>',
-        f'<h1 class="gz-title" data-pagefind-meta="title">{esc(doc.title)}</h1>',
-        f'<p class="gz-issue-line"><a href="{esc(links.issue)}" data-pagefind-meta="issue">{esc(label)}</a> {esc(printed_span(doc))}</p>',
-        f'<span hidden data-pagefind-filter="year">{esc(issue.meta.year or "")}</span>',
-        f'<span hidden data-pagefind-filter="kind">{esc(kind)}</span>',
+        '<article class="gz-doc">',
+        f'<h1 class="gz-title">{esc(doc.title)}</h1>',
+        f'<p class="gz-issue-line"><a href="{esc(links.issue)}">{esc(label)}</a> {esc(printed_span(doc))}</p>',
         metadata_table(doc, issue, validity),
         source_link(doc, links.pdf),
         notice,
         body_html(doc.body),
         figures,
-        f'<div class="gz-bigrams" hidden data-pagefind-weight="0.5">{BIGRAM_MARK} {esc(bigrams(searchable))}</div>',
         "</article>",
-        '<aside class="gz-cite" data-pagefind-ignore>',
+        '<aside class="gz-cite">',
         "<h2>引用本文</h2>",
         f'<p><textarea class="gz-cite-text" readonly rows="3">{esc(cite)}</textarea></p>',
         '<p><button type="button" class="md-button gz-copy">复制引用</button></p>',
@@ -254,12 +231,12 @@ def source_link(doc: Document, pdf: PdfLink | None) -> str:
     """The link to the document's first page in the issue PDF, if that page is published."""
     first, last = doc.source.pdf_pages
     if pdf is None:
-        return '<p class="gz-source" data-pagefind-ignore>本期原版 PDF 未在本站发布。</p>'
+        return '<p class="gz-source">本期原版 PDF 未在本站发布。</p>'
     shown = [p for p in range(first, last + 1) if p not in pdf.blanked]
     if not shown:
-        return '<p class="gz-source" data-pagefind-ignore>本文所在版面含未公开内容，原版 PDF 中已略去。</p>'
+        return '<p class="gz-source">本文所在版面含未公开内容，原版 PDF 中已略去。</p>'
     what = "原版公报" if not pdf.blanked else "公报"
-    return (f'<p class="gz-source" data-pagefind-ignore><a href="{esc(pdf.href)}#page={shown[0]}">查看{what} PDF 第{shown[0]}页</a>'
+    return (f'<p class="gz-source"><a href="{esc(pdf.href)}#page={shown[0]}">查看{what} PDF 第{shown[0]}页</a>'
             f'（SHA-256 <code>{esc(pdf.sha256[:16])}…</code>）</p>')
 
 

@@ -3,7 +3,7 @@
 URL scheme (``use_directory_urls``)::
 
     /                       home: latest issues, search box, browsing with counts
-    /search/                search (Pagefind)
+    /search/                search (the static index in /search-index/)
     /years/  /years/2023/   issues by year
     /kinds/  /kinds/normative/
     /issuers/  /issuers/<hash>/
@@ -29,7 +29,6 @@ from ..content import Archive, page_image_name, safe_file
 from ..pdf import redacted_copy
 from ..errors import ContentError
 from ..models import Document, Issue, Kind
-from ..structure import body_to_text
 from . import render
 from .render import KIND_LABELS, esc
 
@@ -186,7 +185,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             validity = dict(doc.extra).get(validity_key) or "未标注"
             url = site_url.rstrip("/") + "/" + here if site_url else "/" + here
             pages = _scan_pages(doc, scans)
-            write(f"{issue.id}/{doc.seq:02d}.md", render.document_page(doc, issue, links, url, body_to_text(doc.body), validity, pages))
+            write(f"{issue.id}/{doc.seq:02d}.md", render.document_page(doc, issue, links, url, validity, pages))
     _browse_pages(archive, issues, years, tree, write)
     tree.nav = _nav(archive, years)
     return tree
@@ -271,7 +270,8 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
     write("index.md", render.page(*home))
     write("search.md", render.page(
         "<h1>全文检索</h1>",
-        '<div id="gz-search" data-pagefind-ignore></div>',
+        '<div id="gz-search"></div>',
+        '<script src="../assets/gazette-search.js"></script>',
         '<noscript><p>检索需要启用 JavaScript。也可下载 <a href="../documents.jsonl">documents.jsonl</a> 离线检索。</p></noscript>',
     ))
     # years

@@ -1,0 +1,85 @@
+"""What a text and a query are compared as, in both searches.
+
+A text is searched in its *searchable form*: each character's NFKC form (full-width
+digits and Latin letters become ASCII), traditional characters folded to simplified
+(OpenCC ``t2s``, one character for one), ASCII letters in lower case, and everything
+that is neither a letter nor a digit dropped (spaces, punctuation, 《》, brackets). A query matches a text
+when its searchable form is a substring of the text's: 行 政 处 罚, 行政處罰 and
+《行政处罚法》 all find 行政处罚法.
+
+The browser computes the same form with :func:`fold_table` (exported to the site), so
+the Python side here is the reference and the tests compare the two.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from ..fold import fold as fold_script
+
+_DOC_NUMBER_RE = re.compile(r"^(?P<org>[^〔\[［(（【]*?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*(?P<n>\d+)\s*号$")
+_ORDER_NUMBER_RE = re.compile(r"^(?P<org>.*?)令\s*(?:\d{4}\s*年\s*)?第\s*(?P<n>[\d〇零一二三四五六七八九十百千]+)\s*号$")
+
+
+_RANGES = [(0x20, 0x7F), (0xA0, 0x250), (0x2000, 0x2BFF), (0x3000, 0x303F), (0x3200, 0x33FF), (0x3400, 0x4DBF),
+           (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF)]
+
+
+@functools.lru_cache(maxsize=1)
+def fold_table() -> dict[str, str]:
+    """Every character (of the ranges Chinese official texts use) whose searchable form
+    is not itself, with that form: its NFKC form, traditional characters simplified
+    (OpenCC ``t2s``, character by character), ASCII letters lower-cased, everything but
+    :data:`KEEP` dropped ('' for punctuation, 一 for ㈠, 1 for ①). The browser folds
+    with the same table, character by character, so both sides agree exactly."""
+    table: dict[str, str] = {}
+    for low, high in _RANGES:
+        for code in range(low, high + 1):
+            char = chr(code)
+            if unicodedata.category(char) in ("Cs", "Cn", "Co"):
+                continue
+            form = _DROP_RE.sub("", fold_script(unicodedata.normalize("NFKC", char)).lower())
+            if form != char and (form or _KEEP_RE.match(char)):
+                table[char] = form  # a character dropped by both rules needs no entry
+    return table
+
+
+KEEP = r"0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff"  # what a searchable form consists of
+_DROP_RE = re.compile(f"[^{KEEP}]+")
+_KEEP_RE = re.compile(f"[{KEEP}]")
+
+
+@functools.lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    return {ord(k): v for k, v in fold_table().items()}
+
+
+def searchable(text: str) -> str:
+    """The searchable form of ``text`` (see the module docstring): each character
+    through :func:`fold_table`, then everything but :data:`KEEP` dropped."""
+    return _DROP_RE.sub("", text.translate(_translation()))
+
+
+def bigrams(form: str) -> set[str]:
+    """The overlapping two-character pieces of a searchable form."""
+    return {form[i:i + 2] for i in range(len(form) - 1)}
+
+
+def doc_number_key(text: str) -> str | None:
+    """A 文号 or 令号 as one lookup key, whatever brackets, digits and spaces it was typed
+    with (鲁政发［２０２３］５号, 鲁政发 (2023) 5 号 → 鲁政发〔2023〕5号); None when ``text`` is
+    not shaped like one."""
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    table = fold_table()
+    flat = "".join(table.get(c, c) if "\u4e00" <= c <= "\u9fff" else c for c in flat)  # as the browser does
+    found = _DOC_NUMBER_RE.match(flat)
+    if found:
+        return f"{found.group('org')}〔{found.group('year')}〕{int(found.group('n'))}号"
+    order = _ORDER_NUMBER_RE.match(flat)
+    if order and order.group("org"):
+        return f"{order.group('org')}令第{order.group('n')}号"
+    return None
+
+

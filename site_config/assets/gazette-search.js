@@ -1,0 +1,354 @@
+/* Gazette: the search page. Reads the static index in search/ (gazette/search/static.py).
+ *
+ * A query is words separated by spaces (or "quoted phrases"); each word must occur, as
+ * written, after normalisation (NFKC, traditional → simplified, lower case, punctuation
+ * and spaces dropped: 《行政處罰法》 finds 行政处罚法). A 文号 in any bracket style goes
+ * straight to its document. Candidates come from the postings of every one- or
+ * two-character piece; every document shown is checked against its text first.
+ * Filters: kind, issuer, year, date range; sort by relevance or date.
+ * Text from the archive is inserted with textContent only, never as HTML.
+ */
+(function () {
+  "use strict";
+  var PAGE = 10, EXCERPT = 70;
+  var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
+  var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
+
+  function base() {
+    var meta = document.querySelector('meta[name="gz-base"]');
+    return (meta ? meta.getAttribute("content").replace(/\/$/, "") : ".") + "/search-index/";
+  }
+
+  // ------------------------------------------------------------------ fetching
+  var cache = {};
+  function fetchBytes(path, gz) {
+    if (!cache[path]) {
+      cache[path] = fetch(base() + path).then(function (response) {
+        if (!response.ok) throw new Error(path + ": HTTP " + response.status);
+        if (!gz) return response.arrayBuffer();
+        var stream = response.body.pipeThrough(new DecompressionStream("gzip"));
+        return new Response(stream).arrayBuffer();
+      }).then(function (buffer) { return new Uint8Array(buffer); });
+    }
+    return cache[path];
+  }
+  function fetchJson(path, gz) {
+    return fetchBytes(path, gz).then(function (bytes) { return JSON.parse(new TextDecoder().decode(bytes)); });
+  }
+
+  // ------------------------------------------------------------------ normalisation
+  var foldTable = null;
+  function loadFold() {
+    return foldTable ? Promise.resolve(foldTable) : fetchJson("fold.json.gz", true).then(function (t) { foldTable = t; return t; });
+  }
+  /* The searchable form of text (gazette/search/normalize.py: each character through
+   * the fold table, then only letters, digits and CJK kept), and for each of its
+   * characters the index of the character of text it came from. */
+  function searchable(text) {
+    var form = "", where = [];
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i], code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff) { i++; continue; }  // outside the BMP: never searchable (as in Python)
+      var f = Object.prototype.hasOwnProperty.call(foldTable, c) ? foldTable[c] : c;
+      for (var k = 0; k < f.length; k++) if (KEEP.test(f[k])) { form += f[k]; where.push(i); }
+    }
+    return { form: form, where: where, source: text };
+  }
+  function formOf(text) { return searchable(text).form; }
+
+  var DOC_NUMBER = /^([^〔\[［(（【]*?)\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d+)\s*号$/;
+  var ORDER_NUMBER = /^(.*?)令\s*(?:\d{4}\s*年\s*)?第\s*([\d〇零一二三四五六七八九十百千]+)\s*号$/;
+  function docNumberKey(text) {
+    var flat = text.normalize("NFKC").replace(/\s+/g, ""), out = "";
+    for (var i = 0; i < flat.length; i++) {
+      var c = flat[i];
+      out += (/[\u4e00-\u9fff]/.test(c) && Object.prototype.hasOwnProperty.call(foldTable, c)) ? foldTable[c] : c;
+    }
+    var m = DOC_NUMBER.exec(out);
+    if (m) return m[1] + "〔" + m[2] + "〕" + parseInt(m[3], 10) + "号";
+    m = ORDER_NUMBER.exec(out);
+    if (m && m[1]) return m[1] + "令第" + m[2] + "号";
+    return null;
+  }
+
+  // ------------------------------------------------------------------ postings
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function readVarint(bytes, state) {
+    var value = 0, shift = 0, b;
+    do { b = bytes[state.at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+    return value;
+  }
+  function decodePostings(bytes, total) {
+    var state = { at: 1 }, kind = bytes[0], count = readVarint(bytes, state), out = new Uint32Array(count), k = 0;
+    if (kind === 1) {
+      for (var n = 0; n < total && k < count; n++) if (bytes[state.at + (n >> 3)] & (1 << (n & 7))) out[k++] = n;
+    } else {
+      var previous = -1;
+      for (; k < count; k++) { previous += readVarint(bytes, state) + 1; out[k] = previous; }
+    }
+    return out;
+  }
+  var shards = {};
+  function shard(meta, index) {
+    if (!shards[index]) {
+      shards[index] = fetchBytes("s/" + index.toString(16) + ".gz", true).then(function (bytes) {
+        var terms = {}, state = { at: 0 }, decoder = new TextDecoder();
+        while (state.at < bytes.length) {
+          var keyLength = readVarint(bytes, state), key = decoder.decode(bytes.subarray(state.at, state.at + keyLength));
+          state.at += keyLength;
+          var bodyLength = readVarint(bytes, state);
+          terms[key] = bytes.subarray(state.at, state.at + bodyLength);
+          state.at += bodyLength;
+        }
+        return terms;
+      });
+    }
+    return shards[index];
+  }
+  function postings(meta, term) {
+    return shard(meta, fnv1a(term) % meta.shards).then(function (terms) {
+      return terms[term] ? decodePostings(terms[term], meta.documents) : new Uint32Array(0);
+    });
+  }
+  function intersect(lists) {
+    if (!lists.length) return null;
+    lists.sort(function (a, b) { return a.length - b.length; });
+    var result = Array.prototype.slice.call(lists[0]);
+    for (var i = 1; i < lists.length && result.length; i++) {
+      var other = lists[i], j = 0, kept = [];
+      for (var k = 0; k < result.length; k++) {
+        while (j < other.length && other[j] < result[k]) j++;
+        if (j < other.length && other[j] === result[k]) kept.push(result[k]);
+      }
+      result = kept;
+    }
+    return result;
+  }
+  function pieces(form) {
+    if (form.length === 1) return [form];
+    var out = {};
+    for (var i = 0; i + 1 < form.length; i++) out[form.slice(i, i + 2)] = true;
+    return Object.keys(out);
+  }
+
+  // ------------------------------------------------------------------ query
+  function parseQuery(query) {
+    var words = [], re = /"([^"]*)"|(\S+)/g, m;
+    while ((m = re.exec(query))) {
+      var raw = m[1] !== undefined ? m[1] : m[2];
+      var form = formOf(raw);
+      if (form) words.push({ raw: raw, form: form });
+    }
+    return words;
+  }
+  function dateNumber(text, end) {
+    var parts = (text || "").match(/\d+/g);
+    if (!parts) return null;
+    var y = +parts[0], m = parts[1] ? +parts[1] : (end ? 12 : 1), d = parts[2] ? +parts[2] : (end ? 31 : 1);
+    return y * 10000 + m * 100 + d;
+  }
+  function dateRange(meta, filters) {
+    var low = filters.year ? +filters.year * 10000 + 101 : dateNumber(filters.from, false);
+    var high = filters.year ? +filters.year * 10000 + 1231 : dateNumber(filters.to, true);
+    if (low === null && high === null) return Promise.resolve(null);
+    return fetchJson("dates.json.gz", true).then(function (days) {
+      // days: [[yyyymmdd, first number], …] in order; a range of days is a range of numbers.
+      var first = meta.documents, last = -1;
+      for (var i = 0; i < days.length; i++) {
+        var day = days[i][0], start = days[i][1], stop = i + 1 < days.length ? days[i + 1][1] - 1 : meta.documents - 1;
+        if ((low === null || day >= low) && (high === null || day <= high) && day > 0) {
+          first = Math.min(first, start); last = Math.max(last, stop);
+        }
+      }
+      return [first, last];
+    });
+  }
+
+  function run(meta, query, filters) {
+    var words = parseQuery(query);
+    var key = docNumberKey(query.trim());
+    var exact = key ? fetchJson("n/" + (fnv1a(key) % meta.number_shards).toString(16) + ".json.gz", true)
+      .then(function (table) { return table[key] || []; }) : Promise.resolve([]);
+    var termLists = [], titleLists = [];
+    words.forEach(function (w) {
+      pieces(w.form).forEach(function (p) { termLists.push(p); titleLists.push("t" + p); });
+    });
+    var filterTerms = [];
+    if (filters.kind) filterTerms.push("k" + filters.kind);
+    if (filters.issuer) filterTerms.push("i" + formOf(filters.issuer));
+    var all = termLists.concat(filterTerms);
+    return Promise.all([exact, Promise.all(all.map(function (t) { return postings(meta, t); })),
+                        Promise.all(titleLists.map(function (t) { return postings(meta, t); })), dateRange(meta, filters)])
+      .then(function (parts) {
+        var exactDocs = parts[0], lists = parts[1], titleHits = parts[2], range = parts[3];
+        var candidates = words.length ? intersect(lists) : (filterTerms.length ? intersect(lists) : null);
+        if (candidates === null) candidates = [];
+        var inRange = function (n) { return !range || (n >= range[0] && n <= range[1]); };
+        var filterOk = function (n) { return true; };
+        if (filterTerms.length) {
+          var allowed = {}; intersect(lists.slice(termLists.length)).forEach(function (n) { allowed[n] = true; });
+          filterOk = function (n) { return allowed[n]; };
+        }
+        exactDocs = exactDocs.filter(function (n) { return inRange(n) && filterOk(n); });
+        var inTitle = {};
+        if (words.length) intersect(titleHits).forEach(function (n) { inTitle[n] = true; });
+        var seen = {};
+        exactDocs.forEach(function (n) { seen[n] = true; });
+        var rest = candidates.filter(function (n) { return !seen[n] && inRange(n); });
+        if (filters.sort === "old") rest.sort(function (a, b) { return a - b; });
+        else if (filters.sort === "new") rest.sort(function (a, b) { return b - a; });
+        else rest.sort(function (a, b) { return ((inTitle[b] ? 1 : 0) - (inTitle[a] ? 1 : 0)) || (b - a); });
+        return { words: words, exact: exactDocs, order: exactDocs.concat(rest), unverified: rest.length };
+      });
+  }
+
+  function loadDoc(n) { return fetchJson("d/" + n + ".json.gz", true); }
+  function verified(doc, words) {
+    var form = formOf(doc[8]) + "\u0000" + formOf(doc[1]);
+    return words.every(function (w) { return form.indexOf(w.form) >= 0; });
+  }
+
+  // ------------------------------------------------------------------ rendering
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function excerpt(text, words) {
+    var s = searchable(text), best = null;
+    words.forEach(function (w) {
+      var at = s.form.indexOf(w.form);
+      if (at >= 0 && (best === null || at < best.at)) best = { at: at, len: w.form.length };
+    });
+    var box = el("p", { "class": "gz-excerpt" });
+    var src = s.source.replace(/\s+/g, " ");
+    if (!best) { box.textContent = src.slice(0, EXCERPT * 2) + (src.length > EXCERPT * 2 ? "…" : ""); return box; }
+    var start = s.where[best.at], end = s.where[best.at + best.len - 1] + 1;
+    var from = Math.max(0, start - EXCERPT), to = Math.min(s.source.length, end + EXCERPT);
+    var clean = function (t) { return t.replace(/\s+/g, " "); };
+    box.appendChild(document.createTextNode((from > 0 ? "…" : "") + clean(s.source.slice(from, start))));
+    box.appendChild(el("mark", {}, clean(s.source.slice(start, end))));
+    box.appendChild(document.createTextNode(clean(s.source.slice(end, to)) + (to < s.source.length ? "…" : "")));
+    return box;
+  }
+  function resultItem(doc, words, exact) {
+    var li = el("li", { "class": "gz-result" + (exact ? " gz-exact" : "") });
+    var link = el("a", { href: (document.querySelector('meta[name="gz-base"]') ? document.querySelector('meta[name="gz-base"]').getAttribute("content").replace(/\/$/, "") : ".") + "/" + doc[0] }, doc[1]);
+    var head = el("h3");
+    head.appendChild(link);
+    li.appendChild(head);
+    var bits = [doc[7], doc[2], doc[3], doc[4] ? "签发 " + doc[4] : "", KIND_LABELS[doc[6]] || doc[6]].filter(Boolean);
+    li.appendChild(el("p", { "class": "gz-result-meta" }, bits.join(" · ")));
+    li.appendChild(excerpt(doc[8], exact && !words.length ? [] : words));
+    return li;
+  }
+
+  function startSearch() {
+    var box = document.getElementById("gz-search");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var params = new URLSearchParams(window.location.search);
+    var form = el("form", { "class": "gz-search-form", role: "search" });
+    var input = el("input", { type: "search", name: "q", placeholder: "检索公报全文、标题或文号", "aria-label": "检索词" });
+    input.value = params.get("q") || "";
+    var kind = el("select", { name: "kind", "aria-label": "类别" });
+    var year = el("select", { name: "year", "aria-label": "年份" });
+    var issuer = el("input", { type: "text", name: "issuer", placeholder: "发文机关（全称）", list: "gz-issuers", "aria-label": "发文机关" });
+    var from = el("input", { type: "text", name: "from", placeholder: "起始日期 2020-01-01", "aria-label": "起始日期", size: "12" });
+    var to = el("input", { type: "text", name: "to", placeholder: "截止日期 2023-12-31", "aria-label": "截止日期", size: "12" });
+    var sort = el("select", { name: "sort", "aria-label": "排序" });
+    [["", "按相关度"], ["new", "日期从新到旧"], ["old", "日期从旧到新"]].forEach(function (o) { sort.appendChild(el("option", { value: o[0] }, o[1])); });
+    var submit = el("button", { type: "submit", "class": "md-button md-button--primary" }, "检索");
+    var datalist = el("datalist", { id: "gz-issuers" });
+    [input, submit, el("br"), kind, year, issuer, datalist, from, to, sort].forEach(function (n) { form.appendChild(n); });
+    var status = el("p", { "class": "gz-search-status", role: "status" });
+    var list = el("ol", { "class": "gz-results" });
+    var more = el("button", { type: "button", "class": "md-button", hidden: "" }, "显示更多");
+    box.appendChild(form); box.appendChild(status); box.appendChild(list); box.appendChild(more);
+    ["issuer", "from", "to"].forEach(function (name) { form.elements[name].value = params.get(name) || ""; });
+
+    var meta = null, current = null, shown = 0, dropped = 0, busy = false;
+    Promise.all([fetchJson("meta.json", false), loadFold()]).then(function (loaded) {
+      meta = loaded[0];
+      kind.appendChild(el("option", { value: "" }, "全部类别"));
+      Object.keys(meta.kinds).forEach(function (k) { kind.appendChild(el("option", { value: k }, (KIND_LABELS[k] || k) + "（" + meta.kinds[k] + "）")); });
+      year.appendChild(el("option", { value: "" }, "全部年份"));
+      Object.keys(meta.years).sort().reverse().forEach(function (y) { year.appendChild(el("option", { value: y }, y + "年（" + meta.years[y] + "）")); });
+      kind.value = params.get("kind") || ""; year.value = params.get("year") || ""; sort.value = params.get("sort") || "";
+      if (input.value || params.get("kind") || params.get("issuer")) go();
+    }).catch(function (error) { status.textContent = "检索索引无法加载：" + error.message; });
+    issuer.addEventListener("focus", function () {
+      if (datalist.childNodes.length) return;
+      fetchJson("issuers.json.gz", true).then(function (names) {
+        names.forEach(function (pair) { datalist.appendChild(el("option", { value: pair[0] }, pair[0] + "（" + pair[1] + "）")); });
+      });
+    });
+
+    function filters() {
+      return { kind: kind.value, year: year.value, issuer: issuer.value.trim(), from: from.value.trim(), to: to.value.trim(), sort: sort.value };
+    }
+    function showMore() {
+      if (busy || !current) return Promise.resolve();
+      busy = true;
+      var wanted = PAGE, picked = [];
+      function step() {
+        if (wanted <= 0 || current.next >= current.order.length) return Promise.resolve();
+        var batch = current.order.slice(current.next, current.next + wanted);
+        current.next += batch.length;
+        return Promise.all(batch.map(loadDoc)).then(function (docs) {
+          docs.forEach(function (doc, i) {
+            var n = batch[i], exact = current.exactSet[n];
+            if (exact || verified(doc, current.words)) { picked.push([doc, exact]); wanted--; }
+            else dropped++;
+          });
+          return step();
+        });
+      }
+      return step().then(function () {
+        picked.forEach(function (p) { list.appendChild(resultItem(p[0], current.words, p[1])); shown++; });
+        var total = current.order.length - dropped;
+        var exhausted = current.next >= current.order.length;
+        status.textContent = total ? ("共 " + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件";
+        more.hidden = exhausted;
+        busy = false;
+      });
+    }
+    function go() {
+      if (!meta) return;
+      var q = input.value, f = filters();
+      var state = new URLSearchParams();
+      if (q) state.set("q", q);
+      Object.keys(f).forEach(function (k) { if (f[k]) state.set(k, f[k]); });
+      history.replaceState(null, "", "?" + state.toString());
+      list.textContent = ""; shown = 0; dropped = 0; more.hidden = true;
+      if (!parseQuery(q).length && !docNumberKey(q.trim()) && !f.kind && !f.issuer) { status.textContent = "请输入检索词"; return; }
+      status.textContent = "检索中…";
+      run(meta, q, f).then(function (result) {
+        current = { words: result.words, order: result.order, next: 0, exactSet: {} };
+        result.exact.forEach(function (n) { current.exactSet[n] = true; });
+        return showMore();
+      }).catch(function (error) { status.textContent = "检索出错：" + error.message; busy = false; });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); go(); });
+    more.addEventListener("click", showMore);
+    /* For scripts and tests: every verified result of a query, as [url, title] pairs in order. */
+    window.gazetteSearch = {
+      ready: function () { return !!meta; },
+      all: function (q, f) {
+        return run(meta, q, f || {}).then(function (result) {
+          return Promise.all(result.order.map(loadDoc)).then(function (docs) {
+            return docs.filter(function (doc, i) { return result.exact.indexOf(result.order[i]) >= 0 || verified(doc, result.words); })
+              .map(function (doc) { return [doc[0], doc[1]]; });
+          });
+        });
+      }
+    };
+  }
+  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(startSearch); }
+  else { document.addEventListener("DOMContentLoaded", startSearch); }
+})();
