@@ -29,7 +29,7 @@ _BARE_DOC_NO_RE = re.compile(rf"^(?!.*(?:关于|《|的))(?P<no>{_DOC_NO})$")  #
 # A 文号 in brackets after the title that is not well formed (a misread bracket or digit
 # in a scan) is still a 文号, not part of the title.
 _LOOSE_DOC_NO_SUFFIX_RE = re.compile(r"^(?P<title>.*[^（(])[（(](?P<no>[^（）()]{1,30}[0-9０-９]{4}[^（）()]{0,8}号)[）)]$")
-_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|答复|函|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)(?:[）)]|[（(][^（）()]{1,12}[）)])?$")  # also …办法（试行）
+_TITLE_END_RE = re.compile(r"(?:通知|意见|决定|办法|规定|条例|细则|规则|方案|批复|复函|答复|函|说明|报告|决议|公告|通告|通报|命令|令|解读|解释|规划|纲要|措施|名单|法|》)(?:[）)]|[（(][^（）()]{1,12}[）)])?$")  # also …办法（试行）
 _INSET_CORE_RE = re.compile(r"令第[0-9０-９]+号|[〔\[［【][0-9０-９]{4}[〕\]］】]第?[0-9０-９]+号")
 _SECTION_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])")
 _LEADER_CHARS = "—－-.．·…⋯_"
@@ -44,7 +44,7 @@ _BRACKETED_RE = re.compile(r"^(?:[【〖\[［〔](?P<name>[^】〗\]］〕]{1,20
 _SPACES = re.compile(r"[\s\u3000]+")
 _SECTION_MAX = 14
 _SECTION_WORD_RE = re.compile(
-    r"(?:规章|法规|文件|解读|任免|人事|公告|通告|决定|命令|批复|动态|信息|其他|函件|索引|政策|通知|意见|选登|专栏|目录)$"
+    r"(?:规章|法规|文件|解读|任免|人事|公告|通告|决定|命令|批复|动态|信息|其他|函件|索引|政策|通知|意见|选登|专栏|目录|报告|说明)$"
 )
 
 
