@@ -165,7 +165,7 @@ def header_facts(clauses: Sequence[Clause], text: str = "") -> HeaderFacts:
     if orders:
         clause, match = orders[0]
         printed = re.sub(r"^(?:根据)?[在由经以]", "", match.group("organ"))
-        number = f"{printed}令第{match.group('no')}号"
+        number = printed + match.group(0)[len(match.group("organ")):]  # 令第261号, 令2023年第28号: as printed
         organ = organ_of(printed)
         if organ.endswith("主席") and adopted:
             return HeaderFacts(organ_of(adopted[0].actor), adopted[0].date, number, effective, True)

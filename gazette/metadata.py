@@ -29,7 +29,7 @@ _DOC_NO_LINE_RE = re.compile(rf"^[{_CJK}]{{1,20}}[〔\[［(（【]\d{{4}}[〕\]�
 _EFFECTIVE_RE = re.compile(
     r"自\s*(?P<when>(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^，。；起]{1,12}?日|(?:公布|印发|发布|颁布|下发|签发)之日)\s*起\s*(?:施行|实施|执行|生效)"
 )
-_OWN_RULE_RE = re.compile(r"本(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|实施意见|指导意见|措施|规划|标准|准则|制度|要求|若干规定|实施细则|实施办法)")
+_OWN_RULE_RE = re.compile(r"本(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|实施意见|指导意见|措施|规划|标准|准则|制度|要求|若干规定|实施细则|实施办法|法|解释|批复)")
 _ORGAN_END_RE = re.compile(
     r"(?:人民政府|政府|办公厅|办公室|委员会|委|厅|局|部|院|署|会|组|中心|行|处|室|所|队|团|社|联|办|司|府|小组|机制|总队|分局|监狱|法院|检察院|银行|公司|协会)$"
 )
@@ -196,8 +196,10 @@ def _title_issuer(title: str) -> str | None:
     return _join_issuers(match.group("organ").split("、"))
 
 
-def effective_date(text: str, signed: str | None) -> str | None:
-    """The date of ``自…起施行``: the document's own clause (本办法自…) first."""
+def effective_date(text: str, signed: str | None, published: str | None = None) -> str | None:
+    """The date of ``自…起施行``: the document's own clause (本办法自…) first.
+    ``自公布之日`` is ``published`` when the document prints its publication date apart
+    from the date it was adopted (a 司法解释 signed by the court), else ``signed``."""
     text = to_ascii_digits(text)
     matches = list(_EFFECTIVE_RE.finditer(text))
     if not matches:
@@ -206,7 +208,7 @@ def effective_date(text: str, signed: str | None) -> str | None:
     match = own[0] if own else matches[0]
     when = match.group("when")
     if when.endswith("之日"):
-        return signed
+        return (published or signed) if when[:2] in ("公布", "发布", "颁布") else signed
     dates = find_dates(when)
     return dates[0].iso if dates else None
 
@@ -273,6 +275,27 @@ def extract_metadata(lines: Sequence[str], title: str, section: str | None = Non
                         signed_date=meta.signed_date, effective_date=meta.effective_date)
 
 
+_SPEECH_DATE_RE = re.compile(r"^[—－-]{1,2}(?P<date>.{6,16}?日)在(?P<where>.+)上$")
+_SPEAKER_RE = re.compile(
+    r"^(?P<organ>[\u4e00-\u9fff]{2,30}?(?:人民代表大会常务委员会|人民政府|办公厅|委员会|厅|局|部|办公室|法院|检察院|署|委))"
+    r"(?:副?(?:主任委员|主任|厅长|局长|部长|秘书长|院长|检察长|市长|省长|署长|委员))?$")
+
+
+def _speech_byline(lines: Sequence[str]) -> tuple[str, str | None] | None:
+    """(organ, date) of a speech printed with its byline: ——2022年1月8日在…会议上, then
+    the speaker's organ and post before the name (河北省司法厅厅长　黄东若)."""
+    for i in range(1, min(5, len(lines) - 1)):
+        byline = _SPEECH_DATE_RE.match(compact(lines[i]))
+        if not byline:
+            continue
+        parts = lines[i + 1].split()
+        speaker = _SPEAKER_RE.match(compact(parts[0])) if len(parts) >= 2 else None
+        dates = find_dates(byline.group("date"))
+        if speaker:
+            return drop_state_prefix(speaker.group("organ")), dates[0].iso if dates else None
+    return None
+
+
 def _title_line_end(lines: Sequence[str], title: str, limit: int = 40) -> int | None:
     """Index of the line on which the title's text ends (it may wrap), or None."""
     wanted = compact(title)
@@ -320,7 +343,12 @@ def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentM
             doc_number = None  # a 人大常委会公告 number promulgates the act; it is not the act's 文号
     elif facts and facts.issuer:
         issuer, signed = _join_issuers([facts.issuer]), facts.signed_date
-        effective = facts.effective_date or effective_date(body_text, signed)
+        date_index, _ = find_signature(lines, after=1)
+        published = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
+        effective = facts.effective_date or effective_date(body_text, signed, published)
+    elif speech := _speech_byline(lines):
+        # 关于…（草案）的说明 / ——2022年1月8日在…会议上 / 河北省司法厅厅长　某某: dated and issued by the speaker's organ
+        issuer, signed, effective = speech[0], speech[1], None
     else:
         date_index, organs = find_signature(lines, after=1)
         signed = find_dates(compact(lines[date_index]))[0].iso if date_index is not None else None
