@@ -236,7 +236,7 @@ def drop_running_titles(pages: Sequence[Page], entries: Sequence[TocEntry]) -> l
         drop = set()
         last = len(lines) - 1
         for i in sorted({0, 1, last - 1, last} & set(range(len(lines)))):
-            line = text[i]
+            line = _FOLIO_END_RE.sub("", text[i])  # …的解读 21: a running foot that ends in the folio
             short = line.rstrip("…⋯.")
             if short != line and len(short) >= 6 and any(t.startswith(short) for t in titles):
                 drop.add(i)
@@ -248,6 +248,9 @@ def drop_running_titles(pages: Sequence[Page], entries: Sequence[TocEntry]) -> l
                            furniture=page.furniture + tuple(lines[k] for k in sorted(drop)))
         result.append(page)
     return result
+
+
+_FOLIO_END_RE = re.compile(r"(?<=[^\d])\d{1,4}$|^\d{1,4}(?=[^\d年])")
 
 
 def _printed_before(title: str, lines: Sequence[str]) -> bool:

@@ -304,8 +304,14 @@ def locate_entries(
 
 def _with_masthead(lines: Sequence[Line], start: int, cursor: int) -> int:
     """Move a start up over a 红头's 版头 (博罗县人民政府文件 / 文号 / title), also a joint
-    one whose organs stand one per line beside a large 文件."""
+    one whose organs stand one per line beside a large 文件, and over a 公告's heading
+    (农业农村部公告 / 2023年第58号) printed above its title."""
     k = start
+    if k - 1 >= cursor and _ORDER_NO_RE.match(lines[k - 1].compact) and k - 2 >= cursor \
+            and _ORDER_HEAD_RE.match(lines[k - 2].compact) and lines[k - 2].compact.endswith("公告"):
+        return k - 2  # 农业农村部公告 / 2023年第58号 / 关于废止…的公告: the 公告's heading and number
+    if k - 1 >= cursor and lines[k - 1].compact.endswith("公告") and _ORDER_HEAD_RE.match(lines[k - 1].compact):
+        return k - 1  # 最高人民法院公告 / 关于发布…的公告
     if k - 1 >= cursor and (lines[k - 1].compact == "文件" or _MASTHEAD_RE.match(lines[k - 1].compact)):
         k -= 1
         while k - 1 >= cursor and start - k < 6 and _ORGAN_LINE_RE.match(lines[k - 1].compact) \

@@ -22,7 +22,7 @@ _BARE_ENTRY_RE = re.compile(rf"^(?P<text>.*?[^\d\s（(])\s+{_PAGE}$")
 _LEADER_END_RE = re.compile(r"^(?P<text>.*?[^\s…⋯.．·•])\s*(?:[…⋯]+|[.．·•]{2,})$")
 _ORNAMENTS = "◆◇■□●○★☆▲△▶►·•※◎❖"
 _DOC_NO = (r"[^（）()\s]{1,30}?[〔\[［(（【]\s*[0-9０-９]{4}\s*[〕\]］)）】]\s*[0-9０-９]+\s*号"
-           r"|[^（）()\s]{1,30}?令\s*(?:[0-9０-９]{4}年)?第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千]+)\s*号")
+           r"|[^（）()\s]{1,30}?(?:令|公告)\s*(?:[0-9０-９]{4}年)?第\s*(?:[0-9０-９]+|[〇零一二三四五六七八九十百千]+)\s*号")
 _DOC_NO_SUFFIX_RE = re.compile(rf"^(?P<title>.*?)\s*[（(](?P<no>{_DOC_NO})[）)]$")
 _DOC_NO_ONLY_RE = re.compile(rf"^[（(](?P<no>{_DOC_NO})[）)]$")
 _BARE_DOC_NO_RE = re.compile(rf"^(?!.*(?:关于|《|的))(?P<no>{_DOC_NO})$")  # not a title line ending in a 文号 column
@@ -35,6 +35,7 @@ _SECTION_NUMBER_RE = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]
 _LEADER_CHARS = "—－-.．·…⋯_"
 _NOTE_RE = re.compile(r"^[（(][^（）()]{2,40}[）)]$")
 _ISSUE_LABEL_RE = re.compile(r"^[0-9０-９]{4}年?第[0-9０-９]+(?:[-—–~～至][0-9０-９]+)?[期号](?:[（(](?:合刊|总第[0-9０-９\-—–]+[期号])[）)])*$")
+_CONTINUED_RE = re.compile(r"^(?P<heading>.{2,16}?)\s*[（(]续[）)]$")
 _TOC_TITLE_RE = re.compile(r"^(?:本期)?目[\s\u3000]*[录次]$")
 # A 目录 set as a table (序号 | 文件名称 | 页码) extracts as "title N． page".
 _TABLE_ENTRY_RE = re.compile(r"^(?P<text>.*?[^\d\s])\s*\d{1,3}[．.、]\s+(?P<page>[0-9０-９]{1,4})$")
@@ -210,6 +211,7 @@ def parse_toc(lines: Sequence[str]) -> list[TocEntry]:
     incomplete = False
     for index, raw in enumerate(lines):
         line = unicodedata.normalize("NFC", raw.strip()).lstrip(_ORNAMENTS).strip()
+        line = _CONTINUED_RE.sub(r"\g<heading>", line)  # 【省政府文件】（续）: a heading repeated on the next 目录 page
         compact = _compact(line)
         if not compact:
             continue
