@@ -62,7 +62,7 @@ _TITLE_KINDS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"(?:公告|通告|公示|通报|报告|决议|纪要)$"), Kind.OTHER),
 )
 _ISSUES_RE = re.compile(r"(?:印发|转发|发布|公布)")
-_BRACKETED_ORGAN_RE = re.compile(r"^[（(](?P<organ>[\u4e00-\u9fff、]{2,40}(?:人民政府|办公厅|办公室|委员会|厅|局|部|委|署|院|中心|办))[）)]$")
+_BRACKETED_ORGAN_RE = re.compile(r"^[（(](?P<organ>[\u4e00-\u9fff、]{2,40}(?:人民政府|办公厅|办公室|委员会|厅|局|部|委|署|院|中心|办|司|室|处))[）)]$")
 _REPLY_RE = re.compile(r"(?:批复|复函|答复|函)$")
 _JUDICIAL_NO_RE = re.compile(r"^法释〔")
 _NOTICE_TITLE_RE = re.compile(r"关于.+的(?:通知|意见|决定|实施意见|指导意见)$")
@@ -296,33 +296,42 @@ def _speech_byline(lines: Sequence[str]) -> tuple[str, str | None] | None:
     return None
 
 
-def _title_line_end(lines: Sequence[str], title: str, limit: int = 40) -> int | None:
-    """Index of the line on which the title's text ends (it may wrap), or None."""
+def _title_lines(lines: Sequence[str], title: str, limit: int = 40) -> tuple[int, int] | None:
+    """Indexes of the lines on which the title's text begins and ends (it may wrap)."""
     wanted = compact(title)
     if not wanted:
         return None
-    text, ends = "", []
+    text, starts = "", []
     for line in lines[:limit]:
+        starts.append(len(text))
         text += compact(line)
-        ends.append(len(text))
     at = text.find(wanted)
+    while at > 0 and text[at - 1] in "《〈“":  # quoted in a 公告 above it: not the title line
+        at = text.find(wanted, at + 1)
     if at < 0:
         return None
-    return next(i for i, end in enumerate(ends) if end >= at + len(wanted))
+    first = max(i for i, start in enumerate(starts) if start <= at)
+    last = max(i for i, start in enumerate(starts) if start < at + len(wanted))
+    return first, last
 
 
 def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentMeta:
     order = find_order_block(lines)
+    span = _title_lines(lines, title)
     header = find_header(lines, 1)
+    if header is None and span is not None:
+        header = find_header(lines, span[1] + 1, span[1] + 8)  # under a title that follows a 公告 block
     facts = header_facts(header[2], "".join(compact(line) for line in lines[header[0]:header[1] + 1])) if header else None
     doc_number = order[2] if order else find_doc_number_line(lines)
-    if doc_number is None:
-        below = _title_line_end(lines, title)  # 法释〔2020〕9号 under a title that follows a 公告 block
-        doc_number = find_doc_number_line(lines[below + 1:], limit=2) if below is not None else None
+    if doc_number is None and span is not None:
+        # 法释〔2020〕9号 just under or above a title that follows a 公告 block
+        doc_number = find_doc_number_line(lines[span[1] + 1:], limit=2) or (
+            find_doc_number_line(lines[span[0] - 1:span[0]], limit=1) if span[0] >= 1 else None)
     if doc_number is None and facts and facts.order_number:
         doc_number = facts.order_number
     has_order = (order is not None and ("令" in order[2] or bool(_LEGISLATURE_RE.search(order[1])))) or bool(facts and facts.issuer)
-    addressed = any(_ADDRESSEE_RE.match(compact(line)) for line in lines[1:12])
+    addressed = any(_ADDRESSEE_RE.match(compact(line)) or (i + 1 < len(lines) and _ADDRESSEE_RE.match(compact(line + lines[i + 1])))
+                    for i, line in enumerate(lines[1:12], start=1))  # the addressees may wrap onto a second line
     kind = guess_kind(title, section, has_order, doc_number is not None, doc_number,
                       addressed and find_signature(lines, after=1)[1] != [])
     body_text = "".join(compact(line) for line in lines)
