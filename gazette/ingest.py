@@ -222,12 +222,17 @@ def drop_running_titles(pages: Sequence[Page], entries: Sequence[TocEntry]) -> l
     """Remove a running head that repeats a document's title.
 
     A line at a page edge is such a head when it shortens a 目录 title with an ellipsis;
-    when it gives a title whole that an earlier page already printed (the document goes
-    on); or when it is a page's last line and the page prints that title once more. A
-    title's first printing, the document's own title line, always stays."""
+    when it gives a title whole (perhaps with the folio) that an earlier page already
+    printed, or whose document the 目录 starts on an earlier page (the document goes on);
+    or when it is a page's last line and the page prints that title once more. A title's
+    first printing, the document's own title line, always stays."""
     titles = {_SPACES.sub("", e.title) for e in entries if len(_SPACES.sub("", e.title)) >= 6}
     if not titles:
         return list(pages)
+    started: dict[str, int] = {}  # title → the printed page its document starts on
+    for e in entries:
+        if e.printed_page is not None:
+            started.setdefault(_SPACES.sub("", e.title), e.printed_page)
     result = []
     seen: set[str] = set()
     for page in pages:
@@ -237,10 +242,12 @@ def drop_running_titles(pages: Sequence[Page], entries: Sequence[TocEntry]) -> l
         last = len(lines) - 1
         for i in sorted({0, 1, last - 1, last} & set(range(len(lines)))):
             line = _FOLIO_END_RE.sub("", text[i])  # …的解读 21: a running foot that ends in the folio
+            with_folio = line != text[i]
             short = line.rstrip("…⋯.")
             if short != line and len(short) >= 6 and any(t.startswith(short) for t in titles):
                 drop.add(i)
-            elif line in titles and (line in seen or (i == last and _printed_before(line, text[:i]))):
+            elif line in titles and (line in seen or (i == last and _printed_before(line, text[:i]))
+                                     or (with_folio or i == last) and (page.printed_number or 0) > started.get(line, 10 ** 6)):
                 drop.add(i)
         seen.update(t for k, t in enumerate(text) if k not in drop and t in titles)
         if drop:
