@@ -199,3 +199,28 @@ def test_red_header_opens_its_document_and_divider_pages_belong_to_none(tmp_path
     assert got == [(first, (3, 3), "博府发〔2022〕8号"), (second, (5, 5), "博科自发〔2022〕16号")]
     assert body_to_text(result.documents[0].body).startswith("博罗县人民政府文件")
     assert result.documents[1].issuer == "博罗县科学技术局、博罗县自然资源局"
+
+
+def test_announcement_heading_opens_its_document_and_a_title_foot_is_furniture(tmp_path: Path) -> None:
+    """农业农村部公告 / 2023年第58号 above the title belong to the 公告; a running foot that
+    prints the title of the page's first document with the folio belongs to none."""
+    from handmade import pages_pdf
+
+    reply = "农业农村部办公厅关于黄金经济政策有关问题的复函"
+    notice = "关于废止部分规范性文件的公告"
+    pages = [
+        "\n".join(["中华人民共和国农业农村部公报", "2023年第10期", "（总第283期）", "2023年10月20日"]),
+        "\n".join(["目　　录", "部文件", f"{reply} 农办函〔2023〕237号 1", "公告", f"{notice} 农业农村部公告2023年第58号 2"]),
+        "\n".join([reply, "农办函〔2023〕237号", "中国人民银行：", "你行来函收悉。经研究，函复如下：",
+                   "一、关于黄金收购问题", "继续执行现行规定。", f"{reply} 1"]),
+        "\n".join(["二、关于黄金管理经费问题", "按照政企分开的原则进行改革。", "农业农村部办公厅", "2023年9月25日",
+                   "农业农村部公告", "2023年第58号", notice, "现决定废止部分规范性文件。", "农业农村部", "2023年10月1日", f"{reply} 2"]),
+    ]
+    path = tmp_path / "ministry.pdf"
+    path.write_bytes(pages_pdf(pages))
+    result = ingest_pdf(path)
+    assert [(d.title, d.source.pdf_pages) for d in result.documents] == [(reply, (3, 4)), (notice, (4, 4))]
+    first, second = (body_to_text(d.body) for d in result.documents)
+    assert first.count(reply) == 1 and "农业农村部公告" not in first  # the foot is gone; the heading went to the 公告
+    assert second.startswith("农业农村部公告\n2023年第58号\n" + notice)
+    assert result.documents[0].signed_date == "2023-09-25"

@@ -164,3 +164,28 @@ def test_wenhao_in_parentheses_on_its_own_line_makes_a_notice_normative() -> Non
              "各市有关部门，有关单位：", "现印发给你们，请认真贯彻执行。", "云南省司法厅", "二〇二一年八月四日"]
     meta = extract_metadata(lines, title=lines[0], section="省政府部门文件")
     assert meta.kind is Kind.NORMATIVE and meta.doc_number == "云司规〔2021〕30号"
+
+
+def test_speech_is_dated_by_its_byline_and_issued_by_the_speakers_organ() -> None:
+    lines = ["关于《河北省计量监督管理条例（草案）》的说明", "——2022年1月8日在河北省第十三届人民代表大会常务委员会第二十五次会议上",
+             "河北省司法厅厅长　黄东若", "各位副主任、秘书长、各位委员：", "我受河北省人民政府委托，现就草案作如下说明。"]
+    meta = extract_metadata(lines, title=lines[0])
+    assert (meta.issuer, meta.signed_date) == ("河北省司法厅", "2022-01-08")
+
+
+def test_order_number_keeps_its_year_and_publication_day_is_the_signature() -> None:
+    rule = ["音像制品进口管理办法", "（2023年9月1日农业农村部令2023年第28号公布　自2023年11月1日起施行）", "第一条　为了加强管理，制定本办法。"]
+    assert extract_metadata(rule, title=rule[0]).doc_number == "农业农村部令2023年第28号"
+    reply = ["法释〔2022〕14号", "最高人民法院关于网络司法拍卖中竞买人悔拍后保证金处理问题的批复",
+             "（2022年5月25日最高人民法院审判委员会第1823次会议通过，自公布之日起施行）", "湖北省高级人民法院：",
+             "你院请示收悉。经研究，批复如下：", "三、本批复自公布之日起施行。", "最高人民法院", "2022年6月18日"]
+    meta = extract_metadata(reply, title=reply[1])
+    assert (meta.signed_date, meta.effective_date, meta.kind) == ("2022-05-25", "2022-06-18", Kind.NORMATIVE)
+
+
+def test_wrapped_addressees_and_closing_office_of_an_interpretation() -> None:
+    lines = ["农业农村部关于全面推行行政执法公示制度的指导意见", "各省、自治区、直辖市及计划单列市农业农村（农牧）厅（局、委），新疆生产建设",
+             "兵团农业农村局：", "现提出如下意见。", "农业农村部", "2023年9月22日"]
+    assert extract_metadata(lines, title=lines[0]).kind is Kind.NORMATIVE
+    reading = ["《农业农村部关于某事的通知》解读", "一、出台背景", "为贯彻落实决策部署，起草了通知。", "（农业农村部法制司）"]
+    assert extract_metadata(reading, title=reading[0]).issuer == "农业农村部法制司"

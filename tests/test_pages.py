@@ -120,3 +120,13 @@ def test_folio_between_dots_and_after_a_total_number_in_the_head() -> None:
         raw.append(_raw(i, f"浙江省人民政府公报　2011年第20期（总第584期）第{i + 40}页", f"第{i}条　正文内容。"))
     pages = build_pages(raw, body_start=2)
     assert [p.printed_number for p in pages[1:]] == [42, 43, 44, 45]
+
+
+def test_running_foot_with_the_current_title_and_folio_is_furniture() -> None:
+    raw = [_raw(1, "苏州市人民政府公报", "2019年第9期")]
+    title = "苏州市安全生产监督管理条例"
+    for i in range(2, 6):
+        raw.append(_raw(i, f"第{i}条　正文内容。", "最后一行正文。", f"{title} {i - 1}" if i % 2 else f"{title}{i - 1}"))
+    pages = build_pages(raw, body_start=2)
+    assert [p.printed_number for p in pages[1:]] == [1, 2, 3, 4]
+    assert all(title not in line for p in pages[1:] for line in p.lines)

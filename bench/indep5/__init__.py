@@ -1,0 +1,1 @@
+"""bench.indep5 — fifth, held-out set of synthetic gazette issues (see README.md)."""
