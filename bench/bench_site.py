@@ -1,8 +1,8 @@
 """Site build and browser-search benchmark (``python bench/bench_site.py --docs 1000,10000``).
 
-For each archive size: a full ``gazette build`` (wall time, peak memory of the build and
-of Pagefind, site and index size), the bytes a browser downloads for one query
-(measured in headless Chromium from the network events of the search page), and the time
+For each archive size: a full ``gazette build`` (wall time, peak memory, site and
+search-index size, mean document page size), the bytes a browser downloads for one
+query (counted at the HTTP server for the search page in headless Chromium), and the time
 to publish one new 40-document issue into the archive (``add_issue`` + an incremental
 ``gazette build``). With ``--material`` it also builds the 1,000-document archive with
 Material's built-in search to report the size of its ``search_index.json``.
@@ -12,7 +12,6 @@ Archives are generated with bench/make_archive.py and cached under build/bench/.
 from __future__ import annotations
 
 import argparse
-import gzip
 import functools
 import http.server
 import threading
@@ -33,7 +32,7 @@ from common import dir_size, markdown_table  # noqa: E402
 from make_archive import add_issue, make_archive  # noqa: E402
 
 GAZETTE = [sys.executable, "-m", "gazette"]
-QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产"]
+QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产", "县级以上人民政府", "行政處罰", "鲁政发〔2001〕5号"]
 
 
 
@@ -45,17 +44,6 @@ def _timed(command: list[str]) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
-
-
-def _wire_size(site: Path, path: str, raw: int) -> int:
-    """Bytes on the wire behind a web server that gzips text (Pagefind's own data files
-    are gzip already and are counted as they are)."""
-    import gzip
-
-    data = (site / path.lstrip("/").split("?")[0]).read_bytes()
-    if data[:2] == b"\x1f\x8b" or len(data) != raw:
-        return raw
-    return min(raw, len(gzip.compress(data, 6)))
 
 
 class _CountingHandler(http.server.SimpleHTTPRequestHandler):
@@ -76,16 +64,22 @@ class _CountingHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def query_bytes(site: Path, queries: list[str]) -> list[dict]:
-    """What the search page downloads from /pagefind/ for each query, by file kind.
+DONE = ("!!document.querySelector('.gz-search-status') && "
+        "/共|没有|出错|无法/.test(document.querySelector('.gz-search-status').textContent)")
 
-    Measured at the HTTP server (so requests made by Pagefind's web worker count too):
-    headless Chromium opens a fresh search page per query with caching off, the query
-    is typed into the Pagefind UI, and once no request has arrived for two seconds the
-    bytes served under /pagefind/ are summed. Sizes are bytes as served: python's
-    http.server does not compress; Pagefind's index files are gzip'd already, its
-    JavaScript and WebAssembly are not (a compressing server would send less).
+
+def query_bytes(site: Path, queries: list[str]) -> list[dict]:
+    """What one query costs in bytes, counted at the HTTP server.
+
+    Headless Chromium opens a fresh search page per query with caching off
+    (``/search/?q=…``, as a shared link or the home page's search box does); once the
+    results are shown and no request has arrived for a second, the bytes served are
+    summed: the search index files (``/search-index/``, gzip'd by Gazette itself, so no
+    server compression is assumed), the search script, and everything else the page
+    loads (HTML, Material's CSS and JS, fonts), counted apart.
     """
+    from urllib.parse import quote
+
     from browser import Browser
 
     handler = functools.partial(_CountingHandler, directory=str(site))
@@ -98,48 +92,25 @@ def query_bytes(site: Path, queries: list[str]) -> list[dict]:
         chrome.call("Network.enable", session=True)
         chrome.call("Network.setCacheDisabled", {"cacheDisabled": True}, session=True)
         for query in queries:
-            chrome.goto(f"{url}search/", settle=0.5)
-            chrome.wait_for("!!document.querySelector('#gz-search input')", timeout=30)
             _CountingHandler.log.clear()
-            chrome.js("document.querySelector('#gz-search input').focus()")
-            chrome.call("Input.insertText", {"text": query}, session=True)
-            chrome.wait_for("document.querySelectorAll('.pagefind-ui__result-link').length > 0 || "
-                            "/没有/.test((document.querySelector('.pagefind-ui__message') || {}).textContent || '')",
-                            timeout=90)
+            chrome.goto(f"{url}search/?q={quote(query)}", settle=0.2)
+            chrome.wait_for(DONE, timeout=90)
             seen = -1
             while seen != len(_CountingHandler.log):
                 seen = len(_CountingHandler.log)
-                time.sleep(2.0)
-            parts: dict[str, int] = {"query": query}  # type: ignore[dict-item]
-            before = {"runtime": 0, "meta": 0, "filter": 0, "index": 0, "fragment": 0}
-            parts.update(before)
-            # The UI script and stylesheet load with the page (counted once, before typing).
+                time.sleep(1.0)
+            parts = {"query": query, "index": 0, "script": 0, "page": 0, "requests": len(_CountingHandler.log)}
             for path, size in list(_CountingHandler.log):
-                name = path.split("/pagefind/", 1)[-1] if "/pagefind/" in path else None
-                if name is None:
-                    continue
-                if name.startswith(("pagefind.js", "pagefind-entry", "wasm.", "pagefind-worker")):
-                    kind = "runtime"
-                elif name.endswith(".pf_meta"):
-                    kind = "meta"
-                else:
-                    kind = name.split("/")[0]
-                parts[kind] = parts.get(kind, 0) + size
-            parts["total"] = sum(v for k, v in parts.items() if k != "query")
-            # The same with the JavaScript and WebAssembly gzip'd, as most static hosts send them.
-            parts["total_gzip"] = parts["total"] - parts["runtime"] + sum(
-                len(gzip.compress((site / "pagefind" / p.split("/pagefind/", 1)[1].split("?")[0]).read_bytes(), 6))
-                for p, _ in _CountingHandler.log
-                if "/pagefind/" in p and p.split("/pagefind/", 1)[1].startswith(("pagefind.js", "pagefind-entry", "wasm.", "pagefind-worker")))
-            parts["results"] = chrome.js("document.querySelectorAll('.pagefind-ui__result-link').length")
+                kind = "index" if path.startswith("/search-index/") else "script" if "gazette-search.js" in path else "page"
+                parts[kind] += size
+            parts["total"] = parts["index"] + parts["script"]
+            parts["results"] = chrome.js("document.querySelectorAll('.gz-result').length")
+            parts["status"] = chrome.js("document.querySelector('.gz-search-status').textContent")
             results.append(parts)
     finally:
         chrome.close()
         server.shutdown()
         server.server_close()
-    ui = sum((site / "pagefind" / name).stat().st_size for name in ("pagefind-ui.js", "pagefind-ui.css"))
-    for parts in results:
-        parts["ui"] = ui
     return results
 
 
@@ -156,14 +127,13 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
         "full_build_s": round(seconds, 1),
         "peak_rss_mb": round(peak),
         "site_mb": round(dir_size(site) / 1e6, 1),
-        "pagefind_mb": round(dir_size(site / "pagefind") / 1e6, 1),
+        "search_index_mb": round(dir_size(site / "search-index") / 1e6, 1),
+        "doc_page_kb_mean": round(statistics.mean(p.stat().st_size for p in site.glob("*/[0-9][0-9]/index.html")) / 1024, 1),
     }
     per_query = query_bytes(site, QUERIES)
     sizes = [q["total"] for q in per_query]
     report["query_kb_median"] = round(statistics.median(sizes) / 1024)
     report["query_kb_max"] = round(max(sizes) / 1024)
-    report["query_kb_max_gzip"] = round(max(q["total_gzip"] for q in per_query) / 1024)
-    report["ui_kb"] = round(per_query[0]["ui"] / 1024)
     report["queries"] = per_query
     grown = work / f"archive-{n_docs}-plus"
     shutil.rmtree(grown, ignore_errors=True)
