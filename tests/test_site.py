@@ -509,3 +509,15 @@ def test_corpus_mkdocs_failure_midway_leaves_the_site(corpus: tuple[Path, Path],
     after = {p.relative_to(work / "site").as_posix(): p.read_bytes() for p in (work / "site").rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in work.iterdir() if p.name != ".site.gazette-lock") == ["site"]
+
+
+def test_document_pages_leave_out_the_navigation_tree(built_site: Path, sample_content: Path) -> None:
+    """The archive's nav tree is on the home, year and issue pages, not on every document
+    page (it was most of a page's weight); a document page still links its issue."""
+    archive = load_archive(sample_content)
+    doc = next(d for d in archive.documents.values() if d.is_public)
+    page = (built_site / doc.issue_id / f"{doc.seq:02d}" / "index.html").read_text(encoding="utf-8")
+    issue = (built_site / doc.issue_id / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-type="navigation"' not in page and 'data-md-type="navigation"' in issue
+    assert "md-nav__item" in issue
+    assert f'href="../"' in page or f'href="../index.html"' in page  # the issue link

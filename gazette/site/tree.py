@@ -33,6 +33,8 @@ from . import render
 from .render import KIND_LABELS, esc
 
 _LATEST = 10
+# Marks a document page for site_config/main.html, which leaves the navigation tree out of it.
+DOCUMENT_FRONT_MATTER = "---\ngazette_page: document\n---\n\n"
 
 
 @dataclass
@@ -185,7 +187,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             validity = dict(doc.extra).get(validity_key) or "未标注"
             url = site_url.rstrip("/") + "/" + here if site_url else "/" + here
             pages = _scan_pages(doc, scans)
-            write(f"{issue.id}/{doc.seq:02d}.md", render.document_page(doc, issue, links, url, validity, pages))
+            write(f"{issue.id}/{doc.seq:02d}.md", DOCUMENT_FRONT_MATTER + render.document_page(doc, issue, links, url, validity, pages))
     _browse_pages(archive, issues, years, tree, write)
     tree.nav = _nav(archive, years)
     return tree
