@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import sys
 import time
 from pathlib import Path
@@ -152,25 +154,45 @@ def _check_same_gazette(content_dir: Path, result: IngestResult, pdf: Path) -> N
 
 @cli.command()
 @content_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "opensearch", "opensearch-mapping"]), default="jsonl",
+              show_default=True, help="jsonl: one record per document; opensearch: an OpenSearch/Elasticsearch _bulk body; "
+              "opensearch-mapping: the index settings and mapping for it (docs/scale.md).")
+@click.option("--index-name", default="gazette", show_default=True, help="The index the opensearch actions write to.")
+@click.option("--site-url", default=None, help="With --format opensearch: the public site's URL, to give every document its link.")
 @click.option("--include-drafts", is_flag=True, help="Also export drafts (not yet reviewed), with their status, for editors. Never use this for open data.")
 @click.option("--published-only", is_flag=True, hidden=True, help="The default; kept so that older scripts keep working.")
-def export(content_dir: Path, fmt: str, include_drafts: bool, published_only: bool) -> None:
+def export(content_dir: Path, fmt: str, index_name: str, site_url: str | None, include_drafts: bool, published_only: bool) -> None:
     """Print the published documents as JSON Lines on stdout (see docs/export.md).
 
     By default only documents whose status is published are exported: exactly what the
     public site carries (its documents.jsonl), safe to publish as open data.
-    --include-drafts adds the drafts, with their status, for editors' review. Documents
-    marked withheld (not for public release) are never exported.
+    --include-drafts adds the drafts, with their status, for editors' review (jsonl
+    only). Documents marked withheld (not for public release) are never exported.
+    --format opensearch writes the bulk body for a search server (docs/scale.md).
 
     \b
     Example:
         gazette export --content content/ --format jsonl > documents.jsonl
         gazette export --content content/ --include-drafts > review.jsonl
+        gazette export --content content/ --format opensearch-mapping > mapping.json
+        gazette export --content content/ --format opensearch > bulk.ndjson
     """
+    from ..search import opensearch
+
     if include_drafts and published_only:
         raise GazetteError("--include-drafts and --published-only contradict each other; pass only one", ExitCode.BAD_ARGS)
+    if include_drafts and fmt != "jsonl":
+        raise GazetteError(f"--include-drafts is for editors' JSON Lines only; a {fmt} export carries published documents only",
+                           ExitCode.BAD_ARGS)
+    if fmt == "opensearch-mapping":
+        click.echo(json.dumps(opensearch.MAPPING, ensure_ascii=False, indent=1))
+        return
     archive = load_archive(content_dir)
+    if fmt == "opensearch":
+        pairs = ((doc, issue) for issue in archive.issues for doc in archive.issue_documents(issue) if doc.is_public)
+        for line in opensearch.bulk_lines(pairs, index_name, site_url):
+            click.echo(line)
+        return
     statuses = frozenset({Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED})
     for record in iter_records(archive, statuses):
         click.echo(to_jsonl(record))
