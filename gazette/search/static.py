@@ -11,9 +11,10 @@ itself, so the bytes a query costs do not depend on the web server):
     (fetched only when a date filter is used).
 ``s/<hex>.gz``
     postings shards. A term is a one- or two-character piece of the searchable form of
-    the body text (:mod:`gazette.search.normalize`), ``t`` + a piece of the title, or a
-    filter value (``k`` + kind, ``i`` + issuer). Its shard is the FNV-1a hash of its UTF-8
-    bytes modulo the shard count. A shard holds, for each of its terms, the sorted
+    the body text (:mod:`gazette.search.normalize`: lower-case letters, digits, CJK), or,
+    after an upper-case tag no searchable form contains, ``T`` + a piece of the title or
+    a filter value (``K`` + kind, ``I`` + issuer). Its shard is the FNV-1a hash of the
+    UTF-8 bytes of :func:`shard_key` modulo the shard count. A shard holds, for each of its terms, the sorted
     document numbers: delta varints, or a bitmap when that is smaller.
 ``d/<n>.json.gz``
     one document: URL, title, 文号, issuer, dates, kind, issue label and plain text. Only
@@ -74,6 +75,12 @@ def fnv1a(text: str) -> int:
     for byte in text.encode("utf-8"):
         value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
     return value
+
+
+def shard_key(term: str) -> str:
+    """What a term is hashed by: a title piece (``T`` + piece) goes to the shard of the
+    same body piece, so a query's title check costs no extra file."""
+    return term[1:] if term[:1] == "T" and len(term) > 1 else term
 
 
 def _date_of(entry: Entry) -> str:
@@ -154,10 +161,10 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
         text = body_to_text(doc.body)
         form = searchable(text)
         title = searchable(doc.title)
-        terms = set(form) | bigrams(form) | {"t" + piece for piece in set(title) | bigrams(title)}
-        terms.add("k" + doc.kind.value)
+        terms = set(form) | bigrams(form) | {"T" + piece for piece in set(title) | bigrams(title)}
+        terms.add("K" + doc.kind.value)
         for name in _issuers(doc.issuer):
-            terms.add("i" + searchable(name))
+            terms.add("I" + searchable(name))
             issuer_counts[name] += 1
         for term in terms:
             postings[term].append(n)
@@ -176,7 +183,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
     shards = _shard_count(len(postings))
     by_shard: dict[int, list[str]] = defaultdict(list)
     for term in postings:
-        by_shard[fnv1a(term) % shards].append(term)
+        by_shard[fnv1a(shard_key(term)) % shards].append(term)
     for shard in range(shards):
         out = bytearray()
         for term in sorted(by_shard.get(shard, [])):

@@ -110,7 +110,8 @@
     return shards[index];
   }
   function postings(meta, term) {
-    return shard(meta, fnv1a(term) % meta.shards).then(function (terms) {
+    var key = term.charAt(0) === "T" && term.length > 1 ? term.slice(1) : term;  // title pieces share the body piece's shard
+    return shard(meta, fnv1a(key) % meta.shards).then(function (terms) {
       return terms[term] ? decodePostings(terms[term], meta.documents) : new Uint32Array(0);
     });
   }
@@ -169,40 +170,45 @@
   }
 
   function run(meta, query, filters) {
-    var words = parseQuery(query);
     var key = docNumberKey(query.trim());
     var exact = key ? fetchJson("n/" + (fnv1a(key) % meta.number_shards).toString(16) + ".json.gz", true)
       .then(function (table) { return table[key] || []; }) : Promise.resolve([]);
+    return exact.then(function (exactDocs) {
+      // A 文号 goes straight to its document (or its printings); searched as text only when no document has it.
+      return search(meta, exactDocs.length ? "" : query, filters, exactDocs);
+    });
+  }
+  function search(meta, query, filters, exactDocs) {
+    var words = parseQuery(query);
     var termLists = [], titleLists = [];
     words.forEach(function (w) {
-      pieces(w.form).forEach(function (p) { termLists.push(p); titleLists.push("t" + p); });
+      pieces(w.form).forEach(function (p) { termLists.push(p); titleLists.push("T" + p); });
     });
     var filterTerms = [];
-    if (filters.kind) filterTerms.push("k" + filters.kind);
-    if (filters.issuer) filterTerms.push("i" + formOf(filters.issuer));
+    if (filters.kind) filterTerms.push("K" + filters.kind);
+    if (filters.issuer) filterTerms.push("I" + formOf(filters.issuer));
     var all = termLists.concat(filterTerms);
-    return Promise.all([exact, Promise.all(all.map(function (t) { return postings(meta, t); })),
+    return Promise.all([Promise.all(all.map(function (t) { return postings(meta, t); })),
                         Promise.all(titleLists.map(function (t) { return postings(meta, t); })), dateRange(meta, filters)])
       .then(function (parts) {
-        var exactDocs = parts[0], lists = parts[1], titleHits = parts[2], range = parts[3];
-        var candidates = words.length ? intersect(lists) : (filterTerms.length ? intersect(lists) : null);
-        if (candidates === null) candidates = [];
+        var lists = parts[0], titleHits = parts[1], range = parts[2];
         var inRange = function (n) { return !range || (n >= range[0] && n <= range[1]); };
-        var filterOk = function (n) { return true; };
+        var allowed = null;
         if (filterTerms.length) {
-          var allowed = {}; intersect(lists.slice(termLists.length)).forEach(function (n) { allowed[n] = true; });
-          filterOk = function (n) { return allowed[n]; };
+          allowed = {};
+          intersect(lists.slice(termLists.length)).forEach(function (n) { allowed[n] = true; });
         }
-        exactDocs = exactDocs.filter(function (n) { return inRange(n) && filterOk(n); });
+        var keep = function (n) { return inRange(n) && (!allowed || allowed[n]); };
+        var exact = exactDocs.filter(keep);
+        var candidates = termLists.length ? intersect(lists.slice(0, termLists.length))
+          : (!exactDocs.length && filterTerms.length ? intersect(lists.slice(termLists.length)) : []);
         var inTitle = {};
         if (words.length) intersect(titleHits).forEach(function (n) { inTitle[n] = true; });
-        var seen = {};
-        exactDocs.forEach(function (n) { seen[n] = true; });
-        var rest = candidates.filter(function (n) { return !seen[n] && inRange(n); });
-        if (filters.sort === "old") rest.sort(function (a, b) { return a - b; });
-        else if (filters.sort === "new") rest.sort(function (a, b) { return b - a; });
+        var rest = candidates.filter(keep);
+        if (filters.sort === "old") { rest.sort(function (a, b) { return a - b; }); exact.sort(function (a, b) { return a - b; }); }
+        else if (filters.sort === "new") { rest.sort(function (a, b) { return b - a; }); exact.sort(function (a, b) { return b - a; }); }
         else rest.sort(function (a, b) { return ((inTitle[b] ? 1 : 0) - (inTitle[a] ? 1 : 0)) || (b - a); });
-        return { words: words, exact: exactDocs, order: exactDocs.concat(rest), unverified: rest.length };
+        return { words: words, exact: exact, order: exact.concat(rest) };
       });
   }
 
