@@ -462,7 +462,7 @@ def _filters(searcher, kind: str | None, year: int | None, issuer: str | None) -
 @dataclass(frozen=True)
 class SearchResult:
     """A page of hits, how many documents match in all, and a suggestion when a query
-    (perhaps mistyped) finds little."""
+    (perhaps mistyped) finds nothing."""
 
     hits: list[Hit]
     total: int
@@ -493,8 +493,7 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
                 issuer: str | None = None, limit: int = 10, date_from: str | None = None,
                 date_to: str | None = None, suggest: bool = True) -> SearchResult:
     """Ranked hits for ``query``, with 【highlighted】 snippets, the total number of
-    matching documents, and (when nothing or little is found) a corrected query that
-    finds more.
+    matching documents, and (when nothing is found) a corrected query that finds some.
 
     A query that looks like a 文号 is first looked up exactly (normalised: ASCII digits,
     〔〕 brackets) in the documents' 文号; when that finds nothing it is searched as text.
@@ -524,7 +523,7 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
             q = parse_query(query)
             results = searcher.search(And([q, *filters]) if filters else q, limit=limit)
         total = len(results)
-        if suggest and total < 3:
+        if suggest and total == 0:
             suggestion = _suggestion(searcher, segments, filters, total)
         for result in results:
             text = zlib.decompress(result["text"]).decode("utf-8") if result.get("text") else ""
@@ -557,7 +556,7 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
         reader = searcher.reader()
         missing = [i for i in range(len(term) - 1) if not reader.doc_frequency("body", term[i:i + 2])]
         # A mistyped character makes bigrams no text contains: try the characters beside those first.
-        positions = sorted({j for i in missing for j in (i, i + 1)}) or list(range(len(term)))
+        positions = sorted({j for i in missing for j in (i, i + 1)})  # none missing: no one-character typo to mend
         for j in positions:
             for candidate in _replacements(searcher, term, j):
                 fixed = term[:j] + candidate + term[j + 1:]

@@ -192,3 +192,19 @@ def test_issuer_filter_and_date_sort(browser: tuple[Browser, str], sample_conten
     shown = [dates[h] for h in hrefs]
     assert shown == sorted(shown)
     assert "共" in chrome.js("document.querySelector('.gz-search-status').textContent")
+
+
+def test_exact_title_first_and_metadata_words_after_the_texts(browser: tuple[Browser, str], sample_content: Path) -> None:
+    import json
+
+    chrome, base = browser
+    public = [d for d in load_archive(sample_content).documents.values() if d.is_public]
+    doc = max(public, key=lambda d: len(d.title))
+    assert _search(chrome, base, doc.title)[:1] == [f"/{doc.issue_id}/{doc.seq:02d}/"]
+    # An issuer's whole name also finds its documents, after those whose text has it.
+    issuer = max({d.issuer for d in public if d.issuer and "、" not in d.issuer}, key=lambda name: sum(d.issuer == name for d in public))
+    found = _api_search(chrome, base, issuer)
+    assert {f"/{d.issue_id}/{d.seq:02d}/" for d in public if d.issuer == issuer} <= found
+    ranked = ["/" + u for u in chrome.js(EVERY.format(query=json.dumps(issuer), filters="{}"))]
+    texts = _expected(sample_content, issuer)
+    assert ranked[:len(texts)] and set(ranked[:len(texts)]) == texts

@@ -78,7 +78,7 @@ def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | No
     (鲁政发〔2023〕5号, any bracket style, full-width digits) is looked up exactly first.
     Traditional and simplified characters find each other. Hits are printed best first
     with a snippet whose matches are marked 【like this】 (in colour on a terminal); the
-    number of all matching documents and, when a query finds little, a suggestion
+    number of all matching documents and, when a query finds nothing, a suggestion
     (您是不是要找…) go to stderr. Run `gazette index` first, and again after changes.
 
     \b

@@ -12,8 +12,9 @@ itself, so the bytes a query costs do not depend on the web server):
 ``s/<hex>.gz``
     postings shards. A term is a one- or two-character piece of the searchable form of
     the body text (:mod:`gazette.search.normalize`: lower-case letters, digits, CJK), or,
-    after an upper-case tag no searchable form contains, ``T`` + a piece of the title or
-    a filter value (``K`` + kind, ``I`` + issuer). Its shard is the FNV-1a hash of the
+    after an upper-case tag no searchable form contains, ``T`` + a piece of the title,
+    ``N`` + a piece of the 文号, or a filter value (``K`` + kind, ``I`` + issuer: a query
+    word that is an issuer's whole name also finds that issuer's documents). Its shard is the FNV-1a hash of the
     UTF-8 bytes of :func:`shard_key` modulo the shard count. A shard holds, for each of its terms, the sorted
     document numbers: delta varints, or a bitmap when that is smaller.
 ``d/<n>.json.gz``
@@ -22,6 +23,9 @@ itself, so the bytes a query costs do not depend on the web server):
     is shown (the postings only say that every two-character piece occurs).
 ``n/<hex>.json.gz``
     文号 lookup: normalised 文号 → document numbers (:func:`normalize.doc_number_key`).
+``e/<hex>.json.gz``
+    exact titles: searchable form of a title → document numbers (an exact title is
+    shown first).
 ``issuers.json.gz``, ``fold.json.gz``
     issuer names with counts (for the filter box); the character table the browser
     folds queries and texts with.
@@ -78,9 +82,9 @@ def fnv1a(text: str) -> int:
 
 
 def shard_key(term: str) -> str:
-    """What a term is hashed by: a title piece (``T`` + piece) goes to the shard of the
-    same body piece, so a query's title check costs no extra file."""
-    return term[1:] if term[:1] == "T" and len(term) > 1 else term
+    """What a term is hashed by: a title or 文号 piece (``T``/``N`` + piece) goes to the
+    shard of the same body piece, so checking the title and the 文号 costs no extra file."""
+    return term[1:] if term[:1] in ("T", "N") and len(term) > 1 else term
 
 
 def _date_of(entry: Entry) -> str:
@@ -151,6 +155,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
     total = len(ordered)
     postings: dict[str, array] = defaultdict(lambda: array("I"))
     numbers: dict[str, list[int]] = defaultdict(list)
+    titles: dict[str, list[int]] = defaultdict(list)
     days: dict[int, int] = {}
     kinds: dict[str, int] = defaultdict(int)
     years: dict[str, int] = defaultdict(int)
@@ -161,7 +166,9 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
         text = body_to_text(doc.body)
         form = searchable(text)
         title = searchable(doc.title)
-        terms = set(form) | bigrams(form) | {"T" + piece for piece in set(title) | bigrams(title)}
+        number_form = searchable(doc.doc_number or "")
+        terms = (set(form) | bigrams(form) | {"T" + piece for piece in set(title) | bigrams(title)}
+                 | {"N" + piece for piece in set(number_form) | bigrams(number_form)})
         terms.add("K" + doc.kind.value)
         for name in _issuers(doc.issuer):
             terms.add("I" + searchable(name))
@@ -171,6 +178,8 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
         key = doc_number_key(doc.doc_number) if doc.doc_number else None
         if key:
             numbers[key].append(n)
+        if title:
+            titles[title].append(n)
         date = _date_of(entry)
         day = int(date.replace("-", "")[:8]) if date[:4].isdigit() and len(date.replace("-", "")) >= 8 else 0
         days.setdefault(day, n)
@@ -200,11 +209,17 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
         grouped[fnv1a(key) % number_shards][key] = docs
     for shard in range(number_shards):
         written += _write_gz(folder / "n" / f"{shard:x}.json.gz", _json(dict(sorted(grouped.get(shard, {}).items()))))
+    title_shards = _shard_count(len(titles) * 2)
+    by_title: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for key, docs in titles.items():
+        by_title[fnv1a(key) % title_shards][key] = docs
+    for shard in range(title_shards):
+        written += _write_gz(folder / "e" / f"{shard:x}.json.gz", _json(dict(sorted(by_title.get(shard, {}).items()))))
     issuers = sorted(issuer_counts.items(), key=lambda item: (-item[1], item[0]))
     written += _write_gz(folder / "issuers.json.gz", _json(issuers))
     written += _write_gz(folder / "fold.json.gz", _json(dict(sorted(fold_table().items()))))
     written += _write_gz(folder / "dates.json.gz", _json(sorted(days.items())))
-    meta = {"format": FORMAT, "documents": total, "shards": shards, "number_shards": number_shards,
+    meta = {"format": FORMAT, "documents": total, "shards": shards, "number_shards": number_shards, "title_shards": title_shards,
             "kinds": dict(sorted(kinds.items())), "years": dict(sorted(years.items()))}
     data = _json(meta)
     (folder / "meta.json").write_bytes(data)

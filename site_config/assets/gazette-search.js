@@ -110,7 +110,7 @@
     return shards[index];
   }
   function postings(meta, term) {
-    var key = term.charAt(0) === "T" && term.length > 1 ? term.slice(1) : term;  // title pieces share the body piece's shard
+    var tag = term.charAt(0), key = (tag === "T" || tag === "N") && term.length > 1 ? term.slice(1) : term;  // title and 文号 pieces share the body piece's shard
     return shard(meta, fnv1a(key) % meta.shards).then(function (terms) {
       return terms[term] ? decodePostings(terms[term], meta.documents) : new Uint32Array(0);
     });
@@ -178,44 +178,70 @@
       return search(meta, exactDocs.length ? "" : query, filters, exactDocs);
     });
   }
+  function union(lists) {
+    var seen = {}, out = [];
+    lists.forEach(function (list) { for (var i = 0; i < list.length; i++) if (!seen[list[i]]) { seen[list[i]] = true; out.push(list[i]); } });
+    return out.sort(function (a, b) { return a - b; });
+  }
+  /* The documents a word occurs in: every piece in the body, or every piece in the 文号,
+   * or the word is an issuer's whole name. Also those whose title has every piece. */
+  function wordDocs(meta, word) {
+    var ps = pieces(word.form);
+    var get = function (prefix) { return Promise.all(ps.map(function (p) { return postings(meta, prefix + p); })).then(intersect); };
+    return Promise.all([get(""), get("N"), postings(meta, "I" + word.form), get("T")]).then(function (r) {
+      return { docs: union([r[0], r[1], r[2]]), body: r[0], title: r[3] };
+    });
+  }
+  function exactTitle(meta, query) {
+    var form = formOf(query);
+    if (form.length < 4 || !meta.title_shards) return Promise.resolve([]);
+    return fetchJson("e/" + (fnv1a(form) % meta.title_shards).toString(16) + ".json.gz", true)
+      .then(function (table) { return table[form] || []; });
+  }
   function search(meta, query, filters, exactDocs) {
     var words = parseQuery(query);
-    var termLists = [], titleLists = [];
-    words.forEach(function (w) {
-      pieces(w.form).forEach(function (p) { termLists.push(p); titleLists.push("T" + p); });
-    });
     var filterTerms = [];
     if (filters.kind) filterTerms.push("K" + filters.kind);
     if (filters.issuer) filterTerms.push("I" + formOf(filters.issuer));
-    var all = termLists.concat(filterTerms);
-    return Promise.all([Promise.all(all.map(function (t) { return postings(meta, t); })),
-                        Promise.all(titleLists.map(function (t) { return postings(meta, t); })), dateRange(meta, filters)])
+    return Promise.all([Promise.all(words.map(function (w) { return wordDocs(meta, w); })),
+                        Promise.all(filterTerms.map(function (t) { return postings(meta, t); })),
+                        dateRange(meta, filters), words.length ? exactTitle(meta, query) : Promise.resolve([])])
       .then(function (parts) {
-        var lists = parts[0], titleHits = parts[1], range = parts[2];
+        var perWord = parts[0], filterLists = parts[1], range = parts[2], titled = parts[3];
         var inRange = function (n) { return !range || (n >= range[0] && n <= range[1]); };
         var allowed = null;
         if (filterTerms.length) {
           allowed = {};
-          intersect(lists.slice(termLists.length)).forEach(function (n) { allowed[n] = true; });
+          intersect(filterLists).forEach(function (n) { allowed[n] = true; });
         }
         var keep = function (n) { return inRange(n) && (!allowed || allowed[n]); };
-        var exact = exactDocs.filter(keep);
-        var candidates = termLists.length ? intersect(lists.slice(0, termLists.length))
-          : (!exactDocs.length && filterTerms.length ? intersect(lists.slice(termLists.length)) : []);
-        var inTitle = {};
-        if (words.length) intersect(titleHits).forEach(function (n) { inTitle[n] = true; });
-        var rest = candidates.filter(keep);
-        if (filters.sort === "old") { rest.sort(function (a, b) { return a - b; }); exact.sort(function (a, b) { return a - b; }); }
-        else if (filters.sort === "new") { rest.sort(function (a, b) { return b - a; }); exact.sort(function (a, b) { return b - a; }); }
-        else rest.sort(function (a, b) { return ((inTitle[b] ? 1 : 0) - (inTitle[a] ? 1 : 0)) || (b - a); });
+        var firsts = exactDocs.length ? exactDocs : titled;  // a 文号, else an exact title, goes first
+        var exact = firsts.filter(keep);
+        var candidates = words.length ? intersect(perWord.map(function (w) { return w.docs; }))
+          : (!exactDocs.length && filterTerms.length ? intersect(filterLists) : []);
+        var tier = {};  // 2: the title has the query, 1: the text has it, 0: only the 文号 or the issuer's name
+        if (words.length) {
+          intersect(perWord.map(function (w) { return w.body; })).forEach(function (n) { tier[n] = 1; });
+          intersect(perWord.map(function (w) { return w.title; })).forEach(function (n) { tier[n] = 2; });
+        }
+        var shown = {};
+        exact.forEach(function (n) { shown[n] = true; });
+        var rest = candidates.filter(function (n) { return keep(n) && !shown[n]; });
+        var byNew = function (a, b) { return b - a; }, byOld = function (a, b) { return a - b; };
+        if (filters.sort === "old") { rest.sort(byOld); exact.sort(byOld); }
+        else if (filters.sort === "new") { rest.sort(byNew); exact.sort(byNew); }
+        else rest.sort(function (a, b) { return ((tier[b] || 0) - (tier[a] || 0)) || (b - a); });
         return { words: words, exact: exact, order: exact.concat(rest) };
       });
   }
 
   function loadDoc(n) { return fetchJson("d/" + n + ".json.gz", true); }
   function verified(doc, words) {
-    var form = formOf(doc[8]) + "\u0000" + formOf(doc[1]);
-    return words.every(function (w) { return form.indexOf(w.form) >= 0; });
+    var text = formOf(doc[8]) + "\u0000" + formOf(doc[1]), number = formOf(doc[2]);
+    var issuers = doc[3].split(/[、，,;；]/).map(formOf);
+    return words.every(function (w) {
+      return text.indexOf(w.form) >= 0 || number.indexOf(w.form) >= 0 || issuers.indexOf(w.form) >= 0;
+    });
   }
 
   // ------------------------------------------------------------------ rendering
