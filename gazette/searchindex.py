@@ -38,7 +38,7 @@ from .models import Document, Kind
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
 
-INDEX_VERSION = 3  # bump when the analyzer or schema changes: build_index then rebuilds
+INDEX_VERSION = 4  # bump when the analyzer or schema changes: build_index then rebuilds
 _VERSION_FILE = "gazette-index.json"  # {"version": N, "skipped": {path: fingerprint}}
 HIT_OPEN, HIT_CLOSE = "【", "】"
 
@@ -64,13 +64,20 @@ def fold(text: str) -> str:
     return fold_script(text.translate(_FOLD))
 
 
-_CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\u3000]+(?=[{_CJK}])")
+_GAP_RE = re.compile(rf"[^0-9A-Za-z{_CJK}]+")
 
 
 def analysed(text: str) -> str:
-    """What the analyzer reads: :func:`fold`, and spaces between two CJK characters
-    dropped (a text layer's 行 政 处 罚 is 行政处罚; Chinese is written without them)."""
-    return _CJK_GAP_RE.sub("", fold(text))
+    """What the analyzer reads: :func:`fold`, then spaces and punctuation dropped next
+    to a CJK character (a text layer's 行 政 处 罚 is 行政处罚, and 各部门、特别是 holds
+    各部门特, as in the browser's search, docs/site.md); between two Latin words or
+    numbers they stay one space (ISO 9001 is two words)."""
+    return _GAP_RE.sub(_gap, fold(text))
+
+
+def _gap(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    return " " if 0 < start and end < len(text) and text[start - 1].isascii() and text[end].isascii() else ""
 
 
 class BigramTokenizer(Tokenizer):
@@ -382,7 +389,16 @@ def parse_query(query: str) -> Query:
             clauses.append(Or(per_field))
     if not clauses:
         raise SearchError(f"the query {query!r} has no searchable words; give Chinese text, a 文号 or Latin words")
-    return clauses[0] if len(clauses) == 1 else And(clauses)
+    if len(clauses) == 1:
+        return clauses[0]
+    segments = _segments(query)
+    if all(_CJK_CHAR.match(part[0]) and _CJK_CHAR.match(part[-1]) for part in segments):
+        # 行政 处罚: the words must all occur; where they stand together (行政处罚) the text ranks first.
+        joined = [q for q in (_text_query(f, "".join(segments)) for f in ("title", "body")) if q is not None]
+        for q in joined:
+            q.boost = 4.0
+        return Or([And(clauses), *joined]) if joined else And(clauses)
+    return And(clauses)
 
 
 def make_snippet(text: str, words: list[str], width: int = 100) -> str:

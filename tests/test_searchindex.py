@@ -305,3 +305,18 @@ def test_cli_prints_total_and_suggestion(content: Path) -> None:
     assert result.exit_code == 0 and "您是不是要找：政务公开" in result.stderr
     result = CliRunner().invoke(cli, ["search", "政务", "--content", str(content), "--from", "2023-03-02"])
     assert result.exit_code == 0 and "no hits" in result.stderr
+
+
+def test_words_standing_together_rank_first_and_punctuation_is_not_searched(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    root = tmp_path / "content"
+    apart = replace(_doc("2023-01", 1, Status.PUBLISHED), title="甲", body=text_to_body(["行政机关给予处罚。行政处分，处罚决定。"]))
+    together = replace(_doc("2023-01", 2, Status.PUBLISHED), title="乙", body=text_to_body(["依法给予行政处罚。" + "其他有关事项另行通知。" * 40]))
+    listed = replace(_doc("2023-01", 3, Status.PUBLISHED), title="丙", body=text_to_body(["各部门、特别是财政部门要配合。"]))
+    _write_issue(root, "2023-01", [apart, together, listed])
+    build_index(root)
+    hits = search(default_index_dir(root), "行政 处罚")
+    assert [h.id for h in hits] == ["2023-01-02", "2023-01-01"]  # both words in both; together first
+    assert _ids(root, '"各部门特别是"') == ["2023-01-03"]  # the 、 between them is not searched
+    assert _ids(root, "行政处罚") == ["2023-01-02"]

@@ -203,11 +203,16 @@
     var filterTerms = [];
     if (filters.kind) filterTerms.push("K" + filters.kind);
     if (filters.issuer) filterTerms.push("I" + formOf(filters.issuer));
+    // 行政 处罚: where the words stand together (the pieces across each gap occur too) the text ranks first.
+    var bridges = [];
+    if (words.length > 1 && words.every(function (w) { return /[\u3400-\u9fff]/.test(w.form); }))
+      for (var b = 0; b + 1 < words.length; b++) bridges.push(words[b].form.slice(-1) + words[b + 1].form.charAt(0));
     return Promise.all([Promise.all(words.map(function (w) { return wordDocs(meta, w); })),
+                        Promise.all(bridges.map(function (t) { return postings(meta, t); })),
                         Promise.all(filterTerms.map(function (t) { return postings(meta, t); })),
                         dateRange(meta, filters), words.length ? exactTitle(meta, query) : Promise.resolve([])])
       .then(function (parts) {
-        var perWord = parts[0], filterLists = parts[1], range = parts[2], titled = parts[3];
+        var perWord = parts[0], bridged = parts[1], filterLists = parts[2], range = parts[3], titled = parts[4];
         var inRange = function (n) { return !range || (n >= range[0] && n <= range[1]); };
         var allowed = null;
         if (filterTerms.length) {
@@ -219,10 +224,11 @@
         var exact = firsts.filter(keep);
         var candidates = words.length ? intersect(perWord.map(function (w) { return w.docs; }))
           : (!exactDocs.length && filterTerms.length ? intersect(filterLists) : []);
-        var tier = {};  // 2: the title has the query, 1: the text has it, 0: only the 文号 or the issuer's name
+        var tier = {};  // 3: the words stand together, 2: the title has them, 1: the text has them, 0: only the 文号 or issuer
         if (words.length) {
           intersect(perWord.map(function (w) { return w.body; })).forEach(function (n) { tier[n] = 1; });
           intersect(perWord.map(function (w) { return w.title; })).forEach(function (n) { tier[n] = 2; });
+          if (bridged.length) intersect(perWord.map(function (w) { return w.body; }).concat(bridged)).forEach(function (n) { tier[n] = 3; });
         }
         var shown = {};
         exact.forEach(function (n) { shown[n] = true; });
