@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gazette.content import issue_from_file  # noqa: E402
 from gazette.searchindex import build_index, search  # noqa: E402
-from common import dir_size  # noqa: E402
-from make_archive import add_issue, make_archive  # noqa: E402
+from common import dir_size, percentile  # noqa: E402
+from make_archive import add_issue, archive_for  # noqa: E402
 
 TERMS_1 = ["法", "税", "港"]
 TERMS_2 = ["公开", "施行", "管理", "务公", "许可", "应急", "海关", "药品", "船舶", "补贴", "罚款", "监督"]
@@ -59,20 +59,6 @@ def queries(archive: Path) -> list[tuple[str, str, dict]]:
     out += [("phrase", q, {}) for q in PHRASES] + [("文号", q, {}) for q in doc_number_queries(archive)]
     out += [("filtered", q, f) for q, f in FILTERED]
     return out
-
-
-def archive_for(n_docs: int, work: Path) -> Path:
-    archive = work / f"search-archive-{n_docs}"
-    if not (archive / ".complete").exists():
-        shutil.rmtree(archive, ignore_errors=True)
-        make_archive(archive, n_docs)
-        (archive / ".complete").write_text("make_archive(seed=0, docs_per_issue=40)\n")
-    return archive
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p * (len(ordered) - 1))))]
 
 
 def run(n_docs: int, work: Path) -> dict:

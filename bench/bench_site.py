@@ -65,7 +65,7 @@ class _CountingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 DONE = ("!!document.querySelector('.gz-search-status') && "
-        "/共|没有|出错|无法/.test(document.querySelector('.gz-search-status').textContent)")
+        "/共|约|没有|出错|无法/.test(document.querySelector('.gz-search-status').textContent)")
 
 
 def query_bytes(site: Path, queries: list[str]) -> list[dict]:

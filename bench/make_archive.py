@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -130,6 +131,17 @@ def make_archive(dest: Path, n_docs: int, docs_per_issue: int = 40, seed: int = 
         written += count
         n += 1
     return Path(dest)
+
+
+def archive_for(n_docs: int, work: Path) -> Path:
+    """The cached search-benchmark archive of ``n_docs`` documents under ``work``
+    (generated once; ``.complete`` marks a finished one)."""
+    archive = work / f"search-archive-{n_docs}"
+    if not (archive / ".complete").exists():
+        shutil.rmtree(archive, ignore_errors=True)
+        make_archive(archive, n_docs)
+        (archive / ".complete").write_text("make_archive(seed=0, docs_per_issue=40)\n")
+    return archive
 
 
 def add_issue(dest: Path, docs_per_issue: int = 40, seed: int | None = None, status: str | Status = "published") -> str:

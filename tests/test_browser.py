@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -14,7 +15,7 @@ from gazette.structure import body_to_text
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed; `make test` installs it via scripts/system-deps.sh")
 
 RESULTS = "Array.from(document.querySelectorAll('.gz-result h3 a')).map(a => new URL(a.href).pathname)"
-DONE = "!!document.querySelector('.gz-search-status') && /共|没有|请输入|出错|无法/.test(document.querySelector('.gz-search-status').textContent)"
+DONE = "!!document.querySelector('.gz-search-status') && /共|约|没有|请输入|出错|无法/.test(document.querySelector('.gz-search-status').textContent)"
 
 
 @pytest.fixture(scope="module")
@@ -191,7 +192,7 @@ def test_issuer_filter_and_date_sort(browser: tuple[Browser, str], sample_conten
     dates = {f"/{d.issue_id}/{d.seq:02d}/": d.signed_date or "" for d in public}
     shown = [dates[h] for h in hrefs]
     assert shown == sorted(shown)
-    assert "共" in chrome.js("document.querySelector('.gz-search-status').textContent")
+    assert re.search("[共约] [0-9]+ 件", chrome.js("document.querySelector('.gz-search-status').textContent"))
 
 
 def test_exact_title_first_and_metadata_words_after_the_texts(browser: tuple[Browser, str], sample_content: Path) -> None:

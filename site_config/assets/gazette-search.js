@@ -351,7 +351,8 @@
         picked.forEach(function (p) { list.appendChild(resultItem(p[0], current.words, p[1])); shown++; });
         var total = current.order.length - dropped;
         var exhausted = current.next >= current.order.length;
-        status.textContent = total ? ("共 " + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件";
+        // Until every candidate has been checked against its text the count is an upper bound: say so.
+        status.textContent = total ? ((exhausted ? "共 " : "约 ") + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件";
         more.hidden = exhausted;
         busy = false;
       });
@@ -379,10 +380,21 @@
       ready: function () { return !!meta; },
       all: function (q, f) {
         return run(meta, q, f || {}).then(function (result) {
-          return Promise.all(result.order.map(loadDoc)).then(function (docs) {
-            return docs.filter(function (doc, i) { return result.exact.indexOf(result.order[i]) >= 0 || verified(doc, result.words); })
-              .map(function (doc) { return [doc[0], doc[1]]; });
-          });
+          var found = [], exact = {}, at = 0;
+          result.exact.forEach(function (n) { exact[n] = true; });
+          function batch() {  // 32 documents at a time: a browser refuses thousands of requests at once
+            if (at >= result.order.length) return Promise.resolve(found);
+            var numbers = result.order.slice(at, at + 32);
+            at += numbers.length;
+            return Promise.all(numbers.map(loadDoc)).then(function (docs) {
+              docs.forEach(function (doc, i) {
+                if (exact[numbers[i]] || verified(doc, result.words)) found.push([doc[0], doc[1]]);
+                delete cache["d/" + numbers[i] + ".json.gz"];
+              });
+              return batch();
+            });
+          }
+          return batch();
         });
       }
     };
