@@ -237,7 +237,9 @@
         if (filters.sort === "old") { rest.sort(byOld); exact.sort(byOld); }
         else if (filters.sort === "new") { rest.sort(byNew); exact.sort(byNew); }
         else rest.sort(function (a, b) { return ((tier[b] || 0) - (tier[a] || 0)) || (b - a); });
-        return { words: words, exact: exact, order: exact.concat(rest) };
+        var together = exact.length + rest.filter(function (n) { return tier[n] === 3; }).length;
+        var joined = bridges.length ? words.map(function (w) { return w.form; }).join("") : null;
+        return { words: words, exact: exact, order: exact.concat(rest), together: filters.sort ? 0 : together, joined: joined };
       });
   }
 
@@ -336,14 +338,28 @@
       var wanted = PAGE, picked = [];
       function step() {
         if (wanted <= 0 || current.next >= current.order.length) return Promise.resolve();
-        var batch = current.order.slice(current.next, current.next + wanted);
+        var start = current.next, batch = current.order.slice(start, start + wanted), deferred = [];
         current.next += batch.length;
         return Promise.all(batch.map(loadDoc)).then(function (docs) {
           docs.forEach(function (doc, i) {
             var n = batch[i], exact = current.exactSet[n];
-            if (exact || verified(doc, current.words)) { picked.push([doc, exact]); wanted--; }
-            else dropped++;
+            if (!exact && !verified(doc, current.words)) { dropped++; return; }
+            // Ranked as "the words stand together" but they do not: after the documents where they do.
+            if (!exact && current.joined && start + i < current.together && formOf(doc[8] + doc[1]).indexOf(current.joined) < 0) {
+              deferred.push(n); return;
+            }
+            picked.push([doc, exact]); wanted--;
           });
+          if (deferred.length) {
+            var gone = {};
+            deferred.forEach(function (n) { gone[n] = true; });
+            current.order = current.order.slice(0, start).concat(current.order.slice(start).filter(function (n, k) { return !(k < batch.length && gone[n]); }));
+            current.next -= deferred.length;
+            current.together -= deferred.length;
+            var at = Math.max(current.together, current.next);
+            current.order = current.order.slice(0, at).concat(deferred, current.order.slice(at));
+            current.together = Math.min(current.together, at);
+          }
           return step();
         });
       }
@@ -368,7 +384,7 @@
       if (!parseQuery(q).length && !docNumberKey(q.trim()) && !f.kind && !f.issuer) { status.textContent = "请输入检索词"; return; }
       status.textContent = "检索中…";
       run(meta, q, f).then(function (result) {
-        current = { words: result.words, order: result.order, next: 0, exactSet: {} };
+        current = { words: result.words, order: result.order, next: 0, exactSet: {}, together: result.together, joined: result.joined };
         result.exact.forEach(function (n) { current.exactSet[n] = true; });
         return showMore();
       }).catch(function (error) { status.textContent = "检索出错：" + error.message; busy = false; });
