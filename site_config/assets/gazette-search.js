@@ -129,10 +129,21 @@
     }
     return result;
   }
+  /* The pieces whose postings a word's candidates are drawn from: its two-character
+   * pieces, at most MAX_PIECES of them spread over a long word (each costs one shard
+   * file; every document shown is checked against its text anyway). */
+  var MAX_PIECES = 8;
   function pieces(form) {
-    if (form.length === 1) return [form];
+    if (form.length <= 2) return [form];
+    var starts = [];
+    for (var i = 0; i + 1 < form.length; i++) starts.push(i);
+    if (starts.length > MAX_PIECES) {
+      var spread = [];
+      for (var k = 0; k < MAX_PIECES; k++) spread.push(starts[Math.round(k * (starts.length - 1) / (MAX_PIECES - 1))]);
+      starts = spread;
+    }
     var out = {};
-    for (var i = 0; i + 1 < form.length; i++) out[form.slice(i, i + 2)] = true;
+    starts.forEach(function (at) { out[form.slice(at, at + 2)] = true; });
     return Object.keys(out);
   }
 
