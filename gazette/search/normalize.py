@@ -83,3 +83,8 @@ def doc_number_key(text: str) -> str | None:
     return None
 
 
+
+
+def issuer_names(issuer: str | None) -> list[str]:
+    """Each organ of a (joint) issuer, in printed order: 山东省财政厅、山东省教育厅 → both."""
+    return [part for part in (re.sub(r"\s+", "", p) for p in re.split(r"[、，,;；]", issuer or "")) if part]

@@ -26,7 +26,7 @@ from typing import Any, Iterator
 from ..fold import fold
 from ..models import Document, Issue
 from ..structure import body_to_text
-from .normalize import doc_number_key
+from .normalize import doc_number_key, issuer_names
 
 _TEXT = {"type": "text", "analyzer": "gazette_cjk"}
 _KEYWORD = {"type": "keyword"}
@@ -77,10 +77,6 @@ def _folded(text: str) -> str:
     return fold(unicodedata.normalize("NFKC", text))
 
 
-def _organs(issuer: str | None) -> list[str]:
-    return [p for p in (re.sub(r"\s+", "", s) for s in re.split(r"[、，,;；]", issuer or "")) if p]
-
-
 def _date(value: str | None) -> str | None:
     return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
 
@@ -102,7 +98,7 @@ def record(doc: Document, issue: Issue, url: str | None = None, validity: str | 
         "kind": doc.kind.value,
         "doc_number": doc.doc_number,
         "doc_number_key": doc_number_key(doc.doc_number) if doc.doc_number else None,
-        "issuer": _organs(doc.issuer),
+        "issuer": issuer_names(doc.issuer),
         "issuer_text": doc.issuer,
         "signed_date": _date(doc.signed_date),
         "effective_date": _date(doc.effective_date),

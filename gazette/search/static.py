@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -47,7 +46,7 @@ from typing import Iterable, Sequence
 
 from ..models import Document, Issue
 from ..structure import body_to_text
-from .normalize import bigrams, doc_number_key, fold_table, searchable
+from .normalize import bigrams, doc_number_key, fold_table, issuer_names, searchable
 
 FORMAT = 1
 _TERMS_PER_SHARD = 96  # aim; the shard count is a power of two
@@ -145,8 +144,16 @@ def _write_gz(path: Path, data: bytes) -> int:
     return len(packed)
 
 
-def _issuers(issuer: str | None) -> list[str]:
-    return sorted({part for part in (re.sub(r"\s+", "", p) for p in re.split(r"[、，,;；]", issuer or "")) if part})
+def _write_table(folder: Path, table: dict[str, list[int]]) -> tuple[int, int]:
+    """A lookup table (key → document numbers) as JSON shards by the key's hash; returns
+    (shard count, bytes written)."""
+    count = _shard_count(len(table) * 2)
+    grouped: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for key, docs in table.items():
+        grouped[fnv1a(key) % count][key] = docs
+    written = sum(_write_gz(folder / f"{shard:x}.json.gz", _json(dict(sorted(grouped.get(shard, {}).items()))))
+                  for shard in range(count))
+    return count, written
 
 
 def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
@@ -170,7 +177,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
         terms = (set(form) | bigrams(form) | {"T" + piece for piece in set(title) | bigrams(title)}
                  | {"N" + piece for piece in set(number_form) | bigrams(number_form)})
         terms.add("K" + doc.kind.value)
-        for name in _issuers(doc.issuer):
+        for name in sorted(set(issuer_names(doc.issuer))):
             terms.add("I" + searchable(name))
             issuer_counts[name] += 1
         for term in terms:
@@ -203,18 +210,10 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
             _varint(len(body), out)
             out += body
         written += _write_gz(folder / "s" / f"{shard:x}.gz", bytes(out))
-    number_shards = _shard_count(len(numbers) * 2)
-    grouped: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    for key, docs in numbers.items():
-        grouped[fnv1a(key) % number_shards][key] = docs
-    for shard in range(number_shards):
-        written += _write_gz(folder / "n" / f"{shard:x}.json.gz", _json(dict(sorted(grouped.get(shard, {}).items()))))
-    title_shards = _shard_count(len(titles) * 2)
-    by_title: dict[int, dict[str, list[int]]] = defaultdict(dict)
-    for key, docs in titles.items():
-        by_title[fnv1a(key) % title_shards][key] = docs
-    for shard in range(title_shards):
-        written += _write_gz(folder / "e" / f"{shard:x}.json.gz", _json(dict(sorted(by_title.get(shard, {}).items()))))
+    number_shards, size = _write_table(folder / "n", numbers)
+    written += size
+    title_shards, size = _write_table(folder / "e", titles)
+    written += size
     issuers = sorted(issuer_counts.items(), key=lambda item: (-item[1], item[0]))
     written += _write_gz(folder / "issuers.json.gz", _json(issuers))
     written += _write_gz(folder / "fold.json.gz", _json(dict(sorted(fold_table().items()))))
