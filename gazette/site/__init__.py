@@ -1,7 +1,7 @@
-"""The static site: content/ → MkDocs source tree → mkdocs build → Pagefind → atomic swap.
+"""The static site: content/ → MkDocs source tree → mkdocs build → search index → atomic swap.
 
 Modules: ``render`` (escaped HTML for every page), ``tree`` (the MkDocs source tree and
-nav), ``machine`` (feed, sitemap, JSON), ``search`` (Pagefind), ``build`` (orchestration).
+nav), ``machine`` (feed, sitemap, JSON), ``search`` (the static search index), ``build`` (orchestration).
 """
 
 from .build import BuildReport, build_site
