@@ -34,6 +34,7 @@ from whoosh.query import And, NumericRange, Or, Phrase, Prefix, Query, Sequence,
 from .content import ISSUE_FILE, document_from_file, issue_from_file
 from .errors import ContentError, ExitCode, GazetteError
 from .fold import fold as fold_script
+from .search.normalize import issuer_names
 from .models import Document, Kind
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
@@ -174,10 +175,6 @@ def _content_hint(index_dir: Path) -> str:
 
 # ---------------------------------------------------------------- building
 
-def _issuers(issuer: str | None) -> list[str]:
-    return [p for p in (re.sub(r"\s+", "", s) for s in re.split(r"[、，,;；]", issuer or "")) if p]
-
-
 def _day(iso: str | None) -> int:
     """2023-03-01 → 20230301 (0 when unknown), the indexed date."""
     digits = re.sub(r"\D", "", iso or "")[:8]
@@ -195,7 +192,7 @@ def _fields(doc: Document, year: int | None, path: str, fingerprint: str, issue_
         "doc_number": doc.doc_number or "",
         "doc_number_exact": normalize_doc_number(doc.doc_number) if doc.doc_number else "",
         "issuer": doc.issuer or "",
-        "issuer_exact": ",".join(_issuers(fold(doc.issuer or ""))),
+        "issuer_exact": ",".join(issuer_names(fold(doc.issuer or ""))),
         "date": _day(doc.signed_date or issue_date),
         "kind": doc.kind.value,
         "year": year if year is not None else 0,
