@@ -129,7 +129,7 @@ def test_search_index_holds_published_documents_only(built_site: Path, sample_co
     archive = load_archive(sample_content)
     published = [d for d in archive.documents.values() if d.is_public]
     meta = json.loads((built_site / "search-index" / "meta.json").read_text(encoding="utf-8"))
-    records = [json.loads(gzip.decompress(p.read_bytes())) for p in sorted((built_site / "search-index" / "d").glob("*.json.gz"))]
+    records = [json.loads(gzip.decompress(p.read_bytes())) for p in sorted((built_site / "search-index" / "b").glob("*/d/*.json.gz"))]
     assert meta["documents"] == len(records) == len(published)
     assert sorted(r[0] for r in records) == sorted(f"{d.issue_id}/{d.seq:02d}/" for d in published)
     assert sorted(r[1] for r in records) == sorted(d.title for d in published)
@@ -419,7 +419,7 @@ def test_corpus_unpublished_documents_appear_nowhere(corpus: tuple[Path, Path]) 
     hidden = [d for d in archive.documents.values() if not d.is_public]
     assert {d.id for d in hidden} == {"2021-05-03", "2022-01-02", "2022-01-05"}
     files = _text_files(site)
-    assert any(rel.startswith("search-index/d/") for rel in files)
+    assert any(re.match(r"search-index/b/\w+/d/", rel) for rel in files)
     for doc in hidden:
         unique = [p for p in body_to_text(doc.body).split("\n") if len(p) > 20 and p not in public_text][:5]
         assert unique, doc.id

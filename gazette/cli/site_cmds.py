@@ -43,6 +43,9 @@ def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str 
     click.echo(f"built {report.site}: {report.issues} issues, {report.documents} published documents, "
                f"{how} in {report.seconds:.1f} s", err=True)
     click.echo("  " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in report.phases), err=True)
+    if report.search is not None:
+        click.echo(f"  search index: {report.search.blocks} blocks ({report.search.reused} unchanged), "
+                   f"{report.search.bytes / 1e6:.1f} MB", err=True)
 
 
 @cli.command()

@@ -1,34 +1,58 @@
 """The site's search index: static files the browser fetches a few at a time.
 
-Layout under ``site/search/`` (every ``.gz`` file is gzip, decompressed by the browser
-itself, so the bytes a query costs do not depend on the web server):
+Layout under ``site/search-index/`` (every ``.gz`` file is gzip, decompressed by the
+browser itself, so the bytes a query costs do not depend on the web server):
 
 ``meta.json``
-    format version, document count, shard counts, kinds and years with counts.
-``dates.json.gz``
-    the first document number of every date: documents are numbered in date order, so a
-    date range or a year is a range of numbers and sorting by date is sorting by number
-    (fetched only when a date filter is used).
-``s/<hex>.gz``
-    postings shards. A term is a one- or two-character piece of the searchable form of
-    the body text (:mod:`gazette.search.normalize`: lower-case letters, digits, CJK), or,
-    after an upper-case tag no searchable form contains, ``T`` + a piece of the title,
-    ``N`` + a piece of the 文号, or a filter value (``K`` + kind, ``I`` + issuer: a query
-    word that is an issuer's whole name also finds that issuer's documents). Its shard is the FNV-1a hash of the
-    UTF-8 bytes of :func:`shard_key` modulo the shard count. A shard holds, for each of its terms, the sorted
-    document numbers: delta varints, or a bitmap when that is smaller.
-``d/<n>.json.gz``
-    one document: URL, title, 文号, issuer, dates, kind, issue label and plain text. Only
-    the documents shown are fetched; a phrase is checked against this text before it
-    is shown (the postings only say that every two-character piece occurs).
+    format version, document count, the blocks in order (id, document count, shard
+    count), the shard counts of the lookup tables, kinds and years with counts.
+``b/<id>/``
+    one *block*: a run of consecutive documents in date order (below). Documents are
+    numbered in date order across the whole archive; a block holds the numbers from
+    the sum of the earlier blocks' counts on, and its files use numbers local to it.
+
+    ``s/<hex>.gz``
+        postings shards. A term is a one- or two-character piece of the searchable form
+        of the body text (:mod:`gazette.search.normalize`: lower-case letters, digits,
+        CJK), or, after an upper-case tag no searchable form contains, ``T`` + a piece
+        of the title, ``N`` + a piece of the 文号, or a filter value (``K`` + kind,
+        ``I`` + issuer: a query word that is an issuer's whole name also finds that
+        issuer's documents). Its shard is the FNV-1a hash of the UTF-8 bytes of
+        :func:`shard_key` modulo the block's shard count. A shard holds, for each of
+        its terms, the sorted document numbers: delta varints, or a bitmap when that is
+        smaller.
+    ``d/<n>.json.gz``
+        one document: URL, title, 文号, issuer, dates, kind, issue label and plain
+        text. Only the documents shown are fetched; a phrase is checked against this
+        text before it is shown (the postings only say that every piece occurs).
+    ``block.json``
+        its document, term and shard counts, written last (a block without it is
+        incomplete and never reused).
 ``n/<hex>.json.gz``
     文号 lookup: normalised 文号 → document numbers (:func:`normalize.doc_number_key`).
 ``e/<hex>.json.gz``
     exact titles: searchable form of a title → document numbers (an exact title is
     shown first).
+``dates.json.gz``
+    the first document number of every date: a date range or a year is a range of
+    numbers and sorting by date is sorting by number (fetched only for a date filter).
 ``issuers.json.gz``, ``fold.json.gz``
     issuer names with counts (for the filter box); the character table the browser
     folds queries and texts with.
+
+**Blocks** keep publishing cheap however large the archive grows: a new issue changes
+the last block (or the block its dates fall in), and every other block is reused as it
+is, hard-linked from the previous site. Where a block ends is decided by the documents
+themselves (content-defined chunking, as in rsync): after a document whose id hashes to
+0 modulo :data:`BLOCK_AVERAGE` − :data:`BLOCK_MIN`, once the block has
+:data:`BLOCK_MIN` documents, and always at :data:`BLOCK_MAX`. So the cuts do not depend
+on what was published before or in which order, a back-filled issue changes only the
+block it falls in (and at most the next), and a block's id is a hash of its contents:
+an incremental build writes the same bytes as a full one, and a browser never mixes an
+old block with a new one. A query fetches one shard per block for each piece.
+
+The lookup tables and ``meta.json`` are small and rewritten every build from the
+metadata.
 
 Only public documents reach this function (the caller passes ``Archive.public()``).
 Everything is sorted and no clock is read, so the same archive gives the same bytes.
@@ -37,19 +61,27 @@ Everything is sorted and no clock is read, so the same archive gives the same by
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
-from array import array
+import os
+import shutil
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+import numpy as np
+
 from ..models import Document, Issue
 from ..structure import body_to_text
-from .normalize import bigrams, doc_number_key, fold_table, issuer_names, searchable
+from .normalize import doc_number_key, fold_table, issuer_names, searchable
 
-FORMAT = 1
-_TERMS_PER_SHARD = 96  # aim; the shard count is a power of two
+FORMAT = 2
+_TERMS_PER_SHARD = 64  # aim; a block's shard count is a power of two
+BLOCK_MIN = 256  # documents
+BLOCK_AVERAGE = 2048
+BLOCK_MAX = 4096
+BLOCK_FILE = "block.json"
 
 
 @dataclass(frozen=True)
@@ -67,9 +99,11 @@ class StaticReport:
     """What :func:`write_static_index` wrote."""
 
     documents: int
-    terms: int
+    terms: int  # summed over the blocks
     shards: int
     bytes: int
+    blocks: int = 1
+    reused: int = 0  # blocks taken unchanged from the previous site
 
 
 def fnv1a(text: str) -> int:
@@ -95,6 +129,29 @@ def order(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda e: (_date_of(e), e.issue.id, e.doc.seq, e.doc.id))
 
 
+def cut_blocks(ordered: Sequence[Entry]) -> list[list[Entry]]:
+    """Consecutive runs of ``ordered`` (see the module docstring: content-defined cuts)."""
+    blocks: list[list[Entry]] = []
+    current: list[Entry] = []
+    for entry in ordered:
+        current.append(entry)
+        if len(current) >= BLOCK_MAX or (len(current) >= BLOCK_MIN
+                                         and fnv1a(entry.doc.id) % (BLOCK_AVERAGE - BLOCK_MIN) == 0):
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def block_id(block: Sequence[Entry]) -> str:
+    """A hash of everything a block's files are made from (and the format)."""
+    digest = hashlib.sha256(f"gazette-search-{FORMAT}".encode())
+    for entry in block:
+        digest.update(repr((entry.url, entry.issue_label, _date_of(entry), entry.doc)).encode("utf-8"))
+    return digest.hexdigest()[:20]
+
+
 def _varint(value: int, out: bytearray) -> None:
     while value >= 0x80:
         out.append((value & 0x7F) | 0x80)
@@ -105,22 +162,24 @@ def _varint(value: int, out: bytearray) -> None:
 def encode_postings(numbers: Sequence[int], total: int) -> bytes:
     """``0`` + count + delta varints, or ``1`` + a bitmap of ``total`` bits, whichever is
     smaller."""
-    deltas = bytearray()
-    previous = -1
-    for n in numbers:
-        _varint(n - previous - 1, deltas)
-        previous = n
+    values = np.asarray(numbers, dtype=np.int64)
+    gaps = np.diff(values, prepend=-1) - 1
+    head = bytearray([0])
+    _varint(len(values), head)
+    if len(gaps) and int(gaps.max()) < 0x80:
+        deltas = gaps.astype(np.uint8).tobytes()
+    else:
+        out = bytearray()
+        for gap in gaps.tolist():
+            _varint(gap, out)
+        deltas = bytes(out)
     bitmap_size = (total + 7) // 8
     if bitmap_size < len(deltas):
-        bits = bytearray(bitmap_size)
-        for n in numbers:
-            bits[n >> 3] |= 1 << (n & 7)
-        head = bytearray([1])
-        _varint(len(numbers), head)
-        return bytes(head + bits)
-    head = bytearray([0])
-    _varint(len(numbers), head)
-    return bytes(head + deltas)
+        bits = np.zeros(bitmap_size * 8, dtype=np.uint8)
+        bits[values] = 1
+        head[0] = 1
+        return bytes(head) + np.packbits(bits, bitorder="little").tobytes()
+    return bytes(head) + deltas
 
 
 def _shard_count(terms: int) -> int:
@@ -147,7 +206,7 @@ def _write_gz(path: Path, data: bytes) -> int:
 def _write_table(folder: Path, table: dict[str, list[int]]) -> tuple[int, int]:
     """A lookup table (key → document numbers) as JSON shards by the key's hash; returns
     (shard count, bytes written)."""
-    count = _shard_count(len(table) * 2)
+    count = _shard_count(len(table) * 3)
     grouped: dict[int, dict[str, list[int]]] = defaultdict(dict)
     for key, docs in table.items():
         grouped[fnv1a(key) % count][key] = docs
@@ -156,46 +215,56 @@ def _write_table(folder: Path, table: dict[str, list[int]]) -> tuple[int, int]:
     return count, written
 
 
-def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
-    """Write the search index of ``entries`` (public documents only) into ``folder``."""
-    ordered = order(entries)
-    total = len(ordered)
-    postings: dict[str, array] = defaultdict(lambda: array("I"))
-    numbers: dict[str, list[int]] = defaultdict(list)
-    titles: dict[str, list[int]] = defaultdict(list)
-    days: dict[int, int] = {}
-    kinds: dict[str, int] = defaultdict(int)
-    years: dict[str, int] = defaultdict(int)
-    issuer_counts: dict[str, int] = defaultdict(int)
+def _piece_codes(form: str) -> np.ndarray:
+    """The distinct one- and two-character pieces of a searchable form, as sorted
+    integers: ``first << 21 | second`` (second 0 for a single character)."""
+    if not form:
+        return np.zeros(0, dtype=np.int64)
+    chars = np.frombuffer(form.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    pairs = (chars[:-1] << 21) | chars[1:]
+    return np.unique(np.concatenate([chars << 21, pairs]))
+
+
+def _piece(code: int) -> str:
+    second = code & 0x1FFFFF
+    return chr(code >> 21) + (chr(second) if second else "")
+
+
+def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
+    """Write one block's postings shards and document files into ``folder``; returns
+    (terms, shards, bytes written). ``block.json`` is written last."""
+    codes: list[np.ndarray] = []
+    tagged: dict[str, list[int]] = defaultdict(list)
     written = 0
-    for n, entry in enumerate(ordered):
+    for n, entry in enumerate(block):
         doc = entry.doc
         text = body_to_text(doc.body)
-        form = searchable(text)
+        codes.append(_piece_codes(searchable(text)))
         title = searchable(doc.title)
         number_form = searchable(doc.doc_number or "")
-        terms = (set(form) | bigrams(form) | {"T" + piece for piece in set(title) | bigrams(title)}
-                 | {"N" + piece for piece in set(number_form) | bigrams(number_form)})
+        terms = ({"T" + piece for piece in set(title) | _pairs(title)}
+                 | {"N" + piece for piece in set(number_form) | _pairs(number_form)})
         terms.add("K" + doc.kind.value)
-        for name in sorted(set(issuer_names(doc.issuer))):
-            terms.add("I" + searchable(name))
-            issuer_counts[name] += 1
+        terms |= {"I" + searchable(name) for name in issuer_names(doc.issuer)}
         for term in terms:
-            postings[term].append(n)
-        key = doc_number_key(doc.doc_number) if doc.doc_number else None
-        if key:
-            numbers[key].append(n)
-        if title:
-            titles[title].append(n)
-        date = _date_of(entry)
-        day = int(date.replace("-", "")[:8]) if date[:4].isdigit() and len(date.replace("-", "")) >= 8 else 0
-        days.setdefault(day, n)
-        kinds[doc.kind.value] += 1
-        if date[:4].isdigit():
-            years[date[:4]] += 1
+            tagged[term].append(n)
         record = [entry.url, doc.title, doc.doc_number or "", doc.issuer or "", doc.signed_date or "",
                   doc.effective_date or "", doc.kind.value, entry.issue_label, text]
         written += _write_gz(folder / "d" / f"{n}.json.gz", _json(record))
+    total = len(block)
+    postings: dict[str, bytes] = {}
+    if codes:
+        flat = np.concatenate(codes)
+        owners = np.repeat(np.arange(total, dtype=np.int64), [len(c) for c in codes])
+        sorter = np.argsort(flat, kind="stable")  # stable: each piece's documents stay in order
+        flat, owners = flat[sorter], owners[sorter]
+        starts = np.flatnonzero(np.diff(flat)) + 1 if len(flat) else np.zeros(0, dtype=np.int64)
+        bounds = np.concatenate([[0], starts, [len(flat)]]).tolist()
+        pieces = flat[bounds[:-1]].tolist() if len(flat) else []
+        for k, code in enumerate(pieces):
+            postings[_piece(code)] = encode_postings(owners[bounds[k]:bounds[k + 1]], total)
+    for term, numbers in tagged.items():
+        postings[term] = encode_postings(numbers, total)
     shards = _shard_count(len(postings))
     by_shard: dict[int, list[str]] = defaultdict(list)
     for term in postings:
@@ -204,23 +273,112 @@ def write_static_index(entries: Iterable[Entry], folder: Path) -> StaticReport:
         out = bytearray()
         for term in sorted(by_shard.get(shard, [])):
             key = term.encode("utf-8")
-            body = encode_postings(postings[term], total)
+            body = postings[term]
             _varint(len(key), out)
             out += key
             _varint(len(body), out)
             out += body
         written += _write_gz(folder / "s" / f"{shard:x}.gz", bytes(out))
+    info = _json({"documents": total, "terms": len(postings), "shards": shards})
+    (folder / BLOCK_FILE).write_bytes(info)
+    return len(postings), shards, written + len(info)
+
+
+def _pairs(form: str) -> set[str]:
+    return {form[i:i + 2] for i in range(len(form) - 1)}
+
+
+def _reuse_block(previous: Path, folder: Path) -> tuple[int, int, int] | None:
+    """Hard-link a complete block of the previous site into ``folder``; None when there
+    is none. The files are never written again (a block's id changes with its contents),
+    so sharing them with the live site is safe."""
+    info_file = previous / BLOCK_FILE
+    try:
+        info = json.loads(info_file.read_bytes())
+        size = 0
+        for root, _dirs, files in os.walk(previous):
+            target = folder / Path(root).relative_to(previous)
+            target.mkdir(parents=True, exist_ok=True)
+            for name in files:
+                if name == BLOCK_FILE:
+                    continue
+                source = Path(root) / name
+                try:
+                    os.link(source, target / name)
+                except OSError:
+                    shutil.copy2(source, target / name)
+                size += source.stat().st_size
+        shutil.copy2(info_file, folder / BLOCK_FILE)
+        return int(info["terms"]), int(info["shards"]), size + info_file.stat().st_size
+    except (OSError, ValueError, KeyError, TypeError):
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+
+
+def _version(paths: list[Path]) -> str:
+    """A hash of the lookup tables' bytes: the browser asks for them with ``?v=`` + this,
+    so a cached table of an earlier build (whose numbers differ) is never used."""
+    digest = hashlib.sha256()
+    for path in paths:
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | None = None) -> StaticReport:
+    """Write the search index of ``entries`` (public documents only) into ``folder``,
+    reusing the unchanged blocks of ``previous`` (the last site's index) when given."""
+    ordered = order(entries)
+    total = len(ordered)
+    numbers: dict[str, list[int]] = defaultdict(list)
+    titles: dict[str, list[int]] = defaultdict(list)
+    days: dict[int, int] = {}
+    kinds: dict[str, int] = defaultdict(int)
+    years: dict[str, int] = defaultdict(int)
+    issuer_counts: dict[str, int] = defaultdict(int)
+    for n, entry in enumerate(ordered):
+        doc = entry.doc
+        key = doc_number_key(doc.doc_number) if doc.doc_number else None
+        if key:
+            numbers[key].append(n)
+        title = searchable(doc.title)
+        if title:
+            titles[title].append(n)
+        for name in sorted(set(issuer_names(doc.issuer))):
+            issuer_counts[name] += 1
+        date = _date_of(entry)
+        day = int(date.replace("-", "")[:8]) if date[:4].isdigit() and len(date.replace("-", "")) >= 8 else 0
+        days.setdefault(day, n)
+        kinds[doc.kind.value] += 1
+        if date[:4].isdigit():
+            years[date[:4]] += 1
+    written = terms = shard_total = reused = 0
+    blocks = []
+    for block in cut_blocks(ordered):
+        ident = block_id(block)
+        target = folder / "b" / ident
+        result = _reuse_block(previous / "b" / ident, target) if previous is not None else None
+        if result is None:
+            result = write_block(block, target)
+        else:
+            reused += 1
+        terms += result[0]
+        shard_total += result[1]
+        written += result[2]
+        blocks.append({"id": ident, "documents": len(block), "shards": result[1]})
+    tables = [folder / "n", folder / "e"]
     number_shards, size = _write_table(folder / "n", numbers)
     written += size
     title_shards, size = _write_table(folder / "e", titles)
     written += size
     issuers = sorted(issuer_counts.items(), key=lambda item: (-item[1], item[0]))
-    written += _write_gz(folder / "issuers.json.gz", _json(issuers))
-    written += _write_gz(folder / "fold.json.gz", _json(dict(sorted(fold_table().items()))))
-    written += _write_gz(folder / "dates.json.gz", _json(sorted(days.items())))
-    meta = {"format": FORMAT, "documents": total, "shards": shards, "number_shards": number_shards, "title_shards": title_shards,
+    for name, value in (("issuers", issuers), ("fold", dict(sorted(fold_table().items()))), ("dates", sorted(days.items()))):
+        written += _write_gz(folder / f"{name}.json.gz", _json(value))
+        tables.append(folder / f"{name}.json.gz")
+    meta = {"format": FORMAT, "documents": total, "blocks": blocks, "tables": _version(tables),
+            "number_shards": number_shards, "title_shards": title_shards,
             "kinds": dict(sorted(kinds.items())), "years": dict(sorted(years.items()))}
     data = _json(meta)
     (folder / "meta.json").write_bytes(data)
     written += len(data)
-    return StaticReport(total, len(postings), shards, written)
+    return StaticReport(total, terms, shard_total, written, len(blocks), reused)

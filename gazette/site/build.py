@@ -32,6 +32,7 @@ from typing import Any, Iterator
 from .. import __version__
 from ..content import Archive, load_archive
 from ..errors import BuildError
+from ..search.static import StaticReport
 from . import machine, search
 from .tree import SiteTree, private_parts, write_tree
 
@@ -51,6 +52,7 @@ class BuildReport:
     incremental: bool
     seconds: float
     phases: tuple[tuple[str, float], ...] = ()  # (phase, seconds): where the time went
+    search: StaticReport | None = None  # what the search index holds and reused
 
 
 def find_config(config: Path | None) -> Path:
@@ -201,7 +203,16 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
 
     started = time.perf_counter()
     config_path = find_config(config)
-    everything = load_archive(content, allow_symlinks)
+    cache = cache_dir(site)
+    if full:
+        shutil.rmtree(cache, ignore_errors=True)
+    existed = cache.exists()
+    try:
+        everything = load_archive(content, allow_symlinks, cache=cache / "content")
+    except BaseException:
+        if not existed:  # a build that failed leaves nothing behind
+            shutil.rmtree(cache, ignore_errors=True)
+        raise
     archive = everything.public()
     private = private_parts(everything)
     phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
@@ -213,28 +224,30 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
     overrides = Path(config_path).resolve().parent / "site_config"
     settings = {"version": __version__, "config": Path(config_path).read_text(encoding="utf-8"), "url": url,
                 "overrides": _tree_signature(overrides)}
-    cache = cache_dir(site)
     state_file = cache / "state.json"
     previous = json.loads(state_file.read_text(encoding="utf-8")) if state_file.exists() else None
     incremental = (not full and previous is not None and previous.get("settings") == settings
                    and (site / "index.html").exists() and (cache / "docs").exists())
     if not incremental:
-        shutil.rmtree(cache, ignore_errors=True)
+        state_file.unlink(missing_ok=True)
+        shutil.rmtree(cache / "docs", ignore_errors=True)
     docs_dir = cache / "docs"
     work = Path(tempfile.mkdtemp(prefix=_work_prefix(site), dir=site.parent))
     try:
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
-        tree = write_tree(archive, content, docs_dir, url, private=private, allow_symlinks=allow_symlinks)
+        tree = write_tree(archive, content, docs_dir, url, private=private, allow_symlinks=allow_symlinks,
+                          previous=previous.get("issues") if incremental and previous else None)
         phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
         assets = {p.relative_to(docs_dir).as_posix() for p in (docs_dir / "assets").rglob("*") if p.is_file()}
         _remove_stale(docs_dir, tree.files | assets)
         nav_state = _nav_state(tree)
+        contexts = page_contexts(tree.nav)
         new_site = work / "site"
-        rendered = _pages_to_render(tree, previous, nav_state) if incremental else None
+        rendered = _pages_to_render(tree, previous, nav_state, contexts) if incremental else None
         if rendered is not None:
             expected = {_output_of(rel) for rel in tree.files if rel.endswith(".md")} | tree.files
             now = time.time()
@@ -257,10 +270,11 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         machine.write_document_json(archive, new_site, tree.doc_urls, url)
         machine.write_feed(archive, new_site, tree.doc_urls, url, raw.get("site_name") or "政府公报")
         phase("feed, sitemap, JSON")
-        search.write_index(archive, tree.doc_urls, new_site)
+        searched = search.write_index(archive, tree.doc_urls, new_site, site if incremental else None)
         phase("search index")
         _swap(new_site, site)
-        state_file.write_text(json.dumps({"settings": settings, "nav": nav_state}, ensure_ascii=False), encoding="utf-8")
+        state_file.write_text(json.dumps({"settings": settings, "nav": nav_state, "pages": contexts, "issues": tree.issue_state},
+                                         ensure_ascii=False, sort_keys=True), encoding="utf-8")
     except BaseException:
         shutil.rmtree(cache, ignore_errors=True)  # the next build starts from scratch
         raise
@@ -268,7 +282,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         shutil.rmtree(work, ignore_errors=True)
     count = tree.pages if rendered is None else len(rendered)
     return BuildReport(site, len(archive.issues), len(archive.documents), tree.pages, count,
-                       rendered is not None, time.perf_counter() - started, tuple(phases))
+                       rendered is not None, time.perf_counter() - started, tuple(phases), searched)
 
 
 def _tree_signature(folder: Path) -> str:
@@ -290,19 +304,55 @@ def _remove_stale(docs_dir: Path, keep: set[str]) -> None:
             path.rmdir()
 
 
-def _pages_to_render(tree: SiteTree, previous: dict[str, Any], nav_state: dict[str, Any]) -> set[str] | None:
-    """Source pages to re-render, or None when everything must be (the years changed)."""
+def page_contexts(nav: list[Any]) -> dict[str, str]:
+    """Per source page, a hash of what the theme takes from the nav for it besides the
+    sidebar: its title, the path above it (navigation.path) and the pages before and
+    after it in nav order (navigation.footer), as MkDocs links them."""
+    flat: list[tuple[str, str, tuple[tuple[str, str], ...]]] = []
+
+    def first_page(items: list[Any]) -> str:
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            return first_page(value) if isinstance(value, list) else str(value)
+        return ""
+
+    def walk(items: list[Any], ancestors: tuple[tuple[str, str], ...]) -> None:
+        for item in items:
+            title, value = next(iter(item.items())) if isinstance(item, dict) else ("", item)
+            if isinstance(value, list):
+                walk(value, ancestors + ((str(title), first_page(value)),))
+            else:
+                flat.append((str(value), str(title), ancestors))
+
+    walk(nav, ())
+    contexts = {}
+    for i, (rel, title, ancestors) in enumerate(flat):
+        before = flat[i - 1][:2] if i > 0 else None
+        after = flat[i + 1][:2] if i + 1 < len(flat) else None
+        contexts[rel] = _signature([title, ancestors, before, after])[:16]
+    return contexts
+
+
+def _pages_to_render(tree: SiteTree, previous: dict[str, Any], nav_state: dict[str, Any],
+                     contexts: dict[str, str]) -> set[str]:
+    """Source pages to re-render: those whose source changed, those whose place in the
+    nav changed (title, path, neighbours), and the pages that show the sidebar where it
+    changed (a document page leaves the sidebar out: site_config/main.html)."""
     old = previous.get("nav", {})
-    if old.get("top") != nav_state["top"]:
-        return None
-    changed_years = {title for title, sig in nav_state["years"].items() if old.get("years", {}).get(title) != sig}
+    old_contexts = previous.get("pages", {})
     pages = {rel for rel in tree.changed if rel.endswith(".md")}
-    for rel, year in tree.page_years.items():
+    pages |= {rel for rel, context in contexts.items() if old_contexts.get(rel) != context}
+    with_sidebar = {rel for rel in tree.files if rel.endswith(".md") and rel not in tree.document_pages}
+    if old.get("top") != nav_state["top"]:
+        return pages | with_sidebar
+    changed_years = {title for title, sig in nav_state["years"].items() if old.get("years", {}).get(title) != sig}
+    for rel in with_sidebar:
+        year = tree.page_years.get(rel)
         if year is not None and f"{year}年" in changed_years:
             pages.add(rel)
     if changed_years:
         # The browse pages and the home page list issues and counts.
-        pages |= {rel for rel in tree.files if rel.endswith(".md") and rel not in tree.page_years}
+        pages |= {rel for rel in with_sidebar if rel not in tree.page_years}
     return pages
 
 

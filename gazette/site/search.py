@@ -19,8 +19,9 @@ from . import render
 FOLDER = "search-index"
 
 
-def write_index(archive: Archive, doc_urls: dict[str, str], site: Path) -> StaticReport:
-    """Write ``site/search-index/`` for the (public) ``archive``."""
+def write_index(archive: Archive, doc_urls: dict[str, str], site: Path, previous: Path | None = None) -> StaticReport:
+    """Write ``site/search-index/`` for the (public) ``archive``; the unchanged blocks of
+    the ``previous`` site's index are reused."""
     entries = [Entry(doc_urls[doc.id], doc, issue, render.issue_label(issue))
                for issue in archive.issues for doc in archive.issue_documents(issue) if doc.id in doc_urls]
-    return write_static_index(entries, site / FOLDER)
+    return write_static_index(entries, site / FOLDER, previous / FOLDER if previous is not None else None)

@@ -48,6 +48,9 @@ class SiteTree:
     files: set[str] = field(default_factory=set)  # every file written or kept, relative to docs_dir
     changed: set[str] = field(default_factory=set)  # files whose bytes changed since the last build
     page_years: dict[str, int | None] = field(default_factory=dict)  # page file → year it is filed under
+    document_pages: set[str] = field(default_factory=set)  # page files of documents (no sidebar)
+    issue_state: dict[str, dict[str, Any]] = field(default_factory=dict)  # issue id → inputs' hash, files
+    issues_rendered: int = 0  # issues whose pages were rendered again (the rest were unchanged)
 
 
 def issuer_slug(issuer: str) -> str:
@@ -113,24 +116,54 @@ def private_parts(archive: Archive) -> dict[str, Private]:
     return found
 
 
+def _stamp(path: Path) -> tuple[int, int, bool] | None:
+    try:
+        info = path.lstat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, path.is_symlink()
+
+
+def _issue_inputs(issue: Issue, docs: list[Document], neighbours: tuple[Issue | None, Issue | None],
+                  hidden: Private | None, content: Path, site_url: str, validity_key: str) -> str:
+    """A hash of everything an issue's pages are made from: its metadata and documents,
+    its neighbours' labels (上一期/下一期), what of it is private, and the size and time of
+    its PDF and scan images."""
+    images = sorted({p for d in docs if d.ocr for p in d.ocr.pages})
+    inputs = (issue, docs, [(i.id, render.issue_label(i)) if i else None for i in neighbours],
+              (sorted(hidden.pages), sorted(hidden.unlisted), hidden.secrets) if hidden else None,
+              _stamp(content / issue.id / f"{issue.id}.pdf"),
+              [(p, _stamp(content / issue.id / page_image_name(p))) for p in images], site_url, validity_key)
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
 def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity",
-               private: dict[str, Private] | None = None, allow_symlinks: bool = False) -> SiteTree:
+               private: dict[str, Private] | None = None, allow_symlinks: bool = False,
+               previous: dict[str, dict[str, Any]] | None = None) -> SiteTree:
     """Write every page of the public archive into ``docs_dir``; return the nav.
 
     ``private`` (from :func:`private_parts` of the whole archive) says, per issue, what
     is not approved for release: those pages are blanked in the published PDF and their
-    scan images are never published.
+    scan images are never published. ``previous`` (the ``issue_state`` of the last
+    build into the same ``docs_dir``) lets an issue whose inputs did not change keep its
+    files without rendering them again.
     """
     tree = SiteTree()
     private = private or {}
+    previous = previous or {}
     issues = sorted(archive.issues, key=lambda i: (i.meta.date or "", i.id))
+    collected: list[str] = []  # the files of the issue being written
+
+    def add(rel: str) -> None:
+        tree.files.add(rel)
+        collected.append(rel)
 
     def write(rel: str, text: str) -> None:
         # Unchanged files keep their bytes and mtime, so an incremental build skips them.
         path = docs_dir / rel
         data = text.encode("utf-8")
         tree.pages += 1
-        tree.files.add(rel)
+        add(rel)
         if path.exists() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,10 +179,24 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
         years[issue.meta.year].append(issue)
     for index, issue in enumerate(issues):
         docs = archive.issue_documents(issue)
-        base = f"{issue.id}/"
         pdf_name = f"{issue.id}.pdf"
         source_pdf = content / issue.id / pdf_name
         hidden = private.get(issue.id)
+        tree.page_years[f"{issue.id}/index.md"] = issue.meta.year
+        for doc in docs:
+            tree.page_years[f"{issue.id}/{doc.seq:02d}.md"] = issue.meta.year
+            tree.document_pages.add(f"{issue.id}/{doc.seq:02d}.md")
+        prev_issue = issues[index - 1] if index > 0 else None
+        next_issue = issues[index + 1] if index + 1 < len(issues) else None
+        inputs = _issue_inputs(issue, docs, (prev_issue, next_issue), hidden, content, site_url, validity_key)
+        before = previous.get(issue.id)
+        if before and before.get("inputs") == inputs and all((docs_dir / rel).exists() for rel in before["files"]):
+            tree.files.update(before["files"])
+            tree.pages += sum(rel.endswith(".md") for rel in before["files"])
+            tree.issue_state[issue.id] = before
+            continue
+        tree.issues_rendered += 1
+        collected.clear()
         pdf: render.PdfLink | None = None
         if source_pdf.exists() or source_pdf.is_symlink():
             data = _issue_pdf(content, source_pdf, issue, allow_symlinks)
@@ -158,22 +205,17 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
                 data, blanked = redacted_copy(source_pdf, data, set(hidden.pages), set(hidden.unlisted), list(hidden.secrets))
             pdf = render.PdfLink(pdf_name, hashlib.sha256(data).hexdigest(), blanked)
             target = docs_dir / issue.id / pdf_name
-            tree.files.add(f"{issue.id}/{pdf_name}")
+            add(f"{issue.id}/{pdf_name}")
             if not target.exists() or target.read_bytes() != data:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
                 tree.changed.add(f"{issue.id}/{pdf_name}")
-        tree.page_years[f"{issue.id}/index.md"] = issue.meta.year
-        for doc in docs:
-            tree.page_years[f"{issue.id}/{doc.seq:02d}.md"] = issue.meta.year
-        prev_issue = issues[index - 1] if index > 0 else None
-        next_issue = issues[index + 1] if index + 1 < len(issues) else None
         write(f"{issue.id}/index.md", render.issue_page(
             issue, docs, {d.id: f"{d.seq:02d}/" for d in docs}, pdf,
             (f"../{prev_issue.id}/", render.issue_label(prev_issue)) if prev_issue else None,
             (f"../{next_issue.id}/", render.issue_label(next_issue)) if next_issue else None,
         ))
-        scans = _copy_scans(docs, content, docs_dir, issue.id, set(hidden.pages) if hidden else set(), tree)
+        scans = _copy_scans(docs, content, docs_dir, issue.id, set(hidden.pages) if hidden else set(), tree, add)
         for k, doc in enumerate(docs):
             here = doc_path(doc)
             prev_doc = docs[k - 1] if k > 0 else None
@@ -188,6 +230,8 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             url = site_url.rstrip("/") + "/" + here if site_url else "/" + here
             pages = _scan_pages(doc, scans)
             write(f"{issue.id}/{doc.seq:02d}.md", DOCUMENT_FRONT_MATTER + render.document_page(doc, issue, links, url, validity, pages))
+        tree.issue_state[issue.id] = {"inputs": inputs, "files": sorted(collected)}
+    collected.clear()
     _browse_pages(archive, issues, years, tree, write)
     tree.nav = _nav(archive, years)
     return tree
@@ -205,7 +249,7 @@ def _issue_pdf(content: Path, path: Path, issue: Issue, allow_symlinks: bool) ->
 
 
 def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: str, private: set[int],
-                tree: SiteTree) -> dict[int, tuple[int, int] | None]:
+                tree: SiteTree, add) -> dict[int, tuple[int, int] | None]:
     """Copy the scan image of every OCR'd page of these documents; page → (width,
     height) of its image, or None where the page is not public or has no image."""
     found: dict[int, tuple[int, int] | None] = {}
@@ -217,7 +261,7 @@ def _copy_scans(docs: list[Document], content: Path, docs_dir: Path, issue_id: s
         rel = f"{issue_id}/{page_image_name(page)}"
         target = docs_dir / rel
         data = source.read_bytes()
-        tree.files.add(rel)
+        add(rel)
         if not target.exists() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
@@ -295,8 +339,12 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
     # issuers
     write("issuers/index.md", render.listing("按发文机关浏览", "", [
         (f"{issuer_slug(name)}/", name, f"{n}件") for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))]))
+    by_issuer: dict[str, list[Document]] = defaultdict(list)
+    for d in docs:
+        if d.issuer:
+            by_issuer[d.issuer].append(d)
     for name in sorted(issuer_counts):
-        chosen = [d for d in docs if d.issuer == name]
+        chosen = by_issuer[name]
         write(f"issuers/{issuer_slug(name)}.md", render.listing(name, f"共{len(chosen)}件", [
             (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
 

@@ -20,10 +20,12 @@
   }
 
   // ------------------------------------------------------------------ fetching
-  var cache = {};
+  var cache = {}, metaLoaded = null;
+  var tablesVersion = "";  // meta.tables: the lookup tables change with every build, blocks never do
   function fetchBytes(path, gz) {
     if (!cache[path]) {
-      cache[path] = fetch(base() + path).then(function (response) {
+      var url = base() + path + (path.indexOf("b/") === 0 || path === "meta.json" ? "" : "?v=" + tablesVersion);
+      cache[path] = fetch(url, path === "meta.json" ? { cache: "no-cache" } : {}).then(function (response) {
         if (!response.ok) throw new Error(path + ": HTTP " + response.status);
         if (!gz) return response.arrayBuffer();
         var stream = response.body.pipeThrough(new DecompressionStream("gzip"));
@@ -92,10 +94,20 @@
     }
     return out;
   }
+  /* Blocks (gazette/search/static.py): runs of documents in date order, each with its own
+   * shards and numbers; a document's number is its block's offset plus its own. */
+  function blocks(meta) {
+    if (!meta.offsets) {
+      var at = 0;
+      meta.offsets = meta.blocks.map(function (b) { var start = at; at += b.documents; return start; });
+    }
+    return meta.blocks;
+  }
   var shards = {};
-  function shard(meta, index) {
-    if (!shards[index]) {
-      shards[index] = fetchBytes("s/" + index.toString(16) + ".gz", true).then(function (bytes) {
+  function shard(block, index) {
+    var path = "b/" + block.id + "/s/" + index.toString(16) + ".gz";
+    if (!shards[path]) {
+      shards[path] = fetchBytes(path, true).then(function (bytes) {
         var terms = {}, state = { at: 0 }, decoder = new TextDecoder();
         while (state.at < bytes.length) {
           var keyLength = readVarint(bytes, state), key = decoder.decode(bytes.subarray(state.at, state.at + keyLength));
@@ -107,12 +119,23 @@
         return terms;
       });
     }
-    return shards[index];
+    return shards[path];
   }
   function postings(meta, term) {
     var tag = term.charAt(0), key = (tag === "T" || tag === "N") && term.length > 1 ? term.slice(1) : term;  // title and 文号 pieces share the body piece's shard
-    return shard(meta, fnv1a(key) % meta.shards).then(function (terms) {
-      return terms[term] ? decodePostings(terms[term], meta.documents) : new Uint32Array(0);
+    var hash = fnv1a(key);
+    return Promise.all(blocks(meta).map(function (block, b) {
+      return shard(block, hash % block.shards).then(function (terms) {
+        var local = terms[term] ? decodePostings(terms[term], block.documents) : new Uint32Array(0);
+        for (var i = 0; i < local.length; i++) local[i] += meta.offsets[b];
+        return local;
+      });
+    })).then(function (parts) {
+      var size = 0, out, at = 0;
+      parts.forEach(function (p) { size += p.length; });
+      out = new Uint32Array(size);
+      parts.forEach(function (p) { out.set(p, at); at += p.length; });
+      return out;
     });
   }
   function intersect(lists) {
@@ -254,7 +277,12 @@
       });
   }
 
-  function loadDoc(n) { return fetchJson("d/" + n + ".json.gz", true); }
+  function docPath(n) {
+    var b = blocks(metaLoaded).length - 1;
+    while (b > 0 && metaLoaded.offsets[b] > n) b--;
+    return "b/" + metaLoaded.blocks[b].id + "/d/" + (n - metaLoaded.offsets[b]) + ".json.gz";
+  }
+  function loadDoc(n) { return fetchJson(docPath(n), true); }
   function verified(doc, words) {
     var text = formOf(doc[8]) + "\u0000" + formOf(doc[1]), number = formOf(doc[2]);
     var issuers = doc[3].split(/[、，,;；]/).map(formOf);
@@ -324,8 +352,11 @@
     ["issuer", "from", "to"].forEach(function (name) { form.elements[name].value = params.get(name) || ""; });
 
     var meta = null, current = null, shown = 0, dropped = 0, busy = false;
-    Promise.all([fetchJson("meta.json", false), loadFold()]).then(function (loaded) {
-      meta = loaded[0];
+    fetchJson("meta.json", false).then(function (loadedMeta) {
+      tablesVersion = loadedMeta.tables || "";
+      return Promise.all([loadedMeta, loadFold()]);
+    }).then(function (loaded) {
+      meta = metaLoaded = loaded[0];
       kind.appendChild(el("option", { value: "" }, "全部类别"));
       Object.keys(meta.kinds).forEach(function (k) { kind.appendChild(el("option", { value: k }, (KIND_LABELS[k] || k) + "（" + meta.kinds[k] + "）")); });
       year.appendChild(el("option", { value: "" }, "全部年份"));
@@ -416,7 +447,7 @@
             return Promise.all(numbers.map(loadDoc)).then(function (docs) {
               docs.forEach(function (doc, i) {
                 if (exact[numbers[i]] || verified(doc, result.words)) found.push([doc[0], doc[1]]);
-                delete cache["d/" + numbers[i] + ".json.gz"];
+                delete cache[docPath(numbers[i])];
               });
               return batch();
             });

@@ -1,0 +1,154 @@
+"""The static search index (gazette/search/static.py): blocks, reuse, determinism, and
+the page's engine over an index of many blocks in headless Chromium."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from browser import Browser, SiteServer, chromium_path
+from gazette.content import load_archive, set_status
+from gazette.models import Status
+from gazette.search import static
+from gazette.search.normalize import searchable
+from gazette.site import build_site
+from gazette.site.render import issue_label
+from gazette.site.tree import doc_path
+from gazette.structure import body_to_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture()
+def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of 2–6 documents, so the 21-document sample has several."""
+    monkeypatch.setattr(static, "BLOCK_MIN", 2)
+    monkeypatch.setattr(static, "BLOCK_AVERAGE", 4)
+    monkeypatch.setattr(static, "BLOCK_MAX", 6)
+
+
+def _entries(content: Path) -> list[static.Entry]:
+    archive = load_archive(content).public()
+    return [static.Entry(doc_path(d), d, issue, issue_label(issue)) for issue in archive.issues for d in archive.issue_documents(issue)]
+
+
+def _tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_cuts_depend_on_the_documents_not_on_their_neighbours(sample_content: Path, small_blocks: None) -> None:
+    ordered = static.order(_entries(sample_content))
+    blocks = static.cut_blocks(ordered)
+    assert len(blocks) >= 3 and [e for b in blocks for e in b] == ordered
+    assert all(len(b) <= static.BLOCK_MAX for b in blocks) and all(len(b) >= static.BLOCK_MIN for b in blocks[:-1])
+    ids = [static.block_id(b) for b in blocks]
+    # Taking one document out of the middle changes its block and at most the next one.
+    middle = len(blocks) // 2
+    without = static.cut_blocks([e for e in ordered if e is not blocks[middle][0]])
+    assert len(set(ids) - {static.block_id(b) for b in without}) <= 2
+    # Adding documents at the end leaves every block but the last as it was.
+    grown = static.cut_blocks(ordered + ordered[:3])
+    assert [static.block_id(b) for b in grown[:len(blocks) - 1]] == ids[:-1]
+
+
+def test_postings_decode_to_the_documents(tmp_path: Path, sample_content: Path) -> None:
+    """Read one block back the way the browser does and compare with the texts."""
+    entries = static.order(_entries(sample_content))
+    static.write_block(entries, tmp_path)
+    found: dict[str, list[int]] = {}
+    for shard in tmp_path.glob("s/*.gz"):
+        data, at = gzip.decompress(shard.read_bytes()), 0
+        while at < len(data):
+            size, at = _varint(data, at)
+            term, at = data[at:at + size].decode(), at + size
+            size, at = _varint(data, at)
+            found[term] = _decode(data[at:at + size], len(entries))
+            at += size
+    for piece in ("公开", "施行", "政", "20"):
+        expected = [n for n, e in enumerate(entries) if piece in searchable(body_to_text(e.doc.body))]
+        assert expected and found[piece] == expected, piece
+    assert json.loads((tmp_path / static.BLOCK_FILE).read_text())["documents"] == len(entries)
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, at
+
+
+def _decode(body: bytes, total: int) -> list[int]:
+    count, at = _varint(body, 1)
+    if body[0] == 1:
+        return [n for n in range(total) if body[at + (n >> 3)] >> (n & 7) & 1]
+    out, previous = [], -1
+    for _ in range(count):
+        gap, at = _varint(body, at)
+        previous += gap + 1
+        out.append(previous)
+    return out
+
+
+def test_incremental_build_reuses_blocks_and_writes_what_a_full_build_writes(
+        tmp_path: Path, sample_content: Path, small_blocks: None) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    site = tmp_path / "site"
+    first = build_site(content, site, ROOT / "mkdocs.yml")
+    assert first.search is not None and first.search.blocks >= 3 and first.search.reused == 0
+    draft = load_archive(content).paths["2023-01-02"]  # the sample's draft: published now
+    set_status(draft, Status.PUBLISHED)
+    second = build_site(content, site, ROOT / "mkdocs.yml")
+    assert second.incremental and second.search is not None
+    assert second.search.documents == first.search.documents + 1
+    assert 1 <= second.search.blocks - second.search.reused <= 2  # the block it falls in (and maybe the next)
+    fresh = tmp_path / "fresh"
+    build_site(content, fresh, ROOT / "mkdocs.yml", full=True)
+    assert _tree_digest(site / "search-index") == _tree_digest(fresh / "search-index")
+
+
+@pytest.fixture(scope="module")
+def blocked_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Browser, str]]:
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed; `make test` installs it via scripts/system-deps.sh")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(static, "BLOCK_MIN", 2)
+        patch.setattr(static, "BLOCK_AVERAGE", 4)
+        patch.setattr(static, "BLOCK_MAX", 6)
+        site = tmp_path_factory.mktemp("blocked") / "site"
+        report = build_site(sample_content, site, ROOT / "mkdocs.yml")
+    assert report.search is not None and report.search.blocks >= 3
+    with SiteServer(site) as server:
+        chrome = Browser()
+        try:
+            yield chrome, server.url
+        finally:
+            chrome.close()
+
+
+def test_browser_search_over_many_blocks(blocked_site: tuple[Browser, str], sample_content: Path) -> None:
+    from test_browser import _api_search, _expected, _search
+
+    chrome, base = blocked_site
+    for term in ("公开", "施行", "人民政府", "國務院"):
+        assert _api_search(chrome, base, term) == _expected(sample_content, term), term
+    public = [d for d in load_archive(sample_content).documents.values() if d.is_public]
+    numbered = next(d for d in public if d.doc_number and "〔" in d.doc_number)
+    assert _search(chrome, base, numbered.doc_number)[:1] == [f"/{numbered.issue_id}/{numbered.seq:02d}/"]
+    dates = {f"/{d.issue_id}/{d.seq:02d}/": d.signed_date or "" for d in public}
+    shown = [dates[h] for h in _search(chrome, base, "施行", sort="new")]
+    assert shown and shown == sorted(shown, reverse=True)
+    year = max(d.signed_date[:4] for d in public if d.signed_date)
+    wanted = {u for u in _expected(sample_content, "施行") if dates[u].startswith(year)}
+    assert _api_search(chrome, base, "施行", {"year": year}) == wanted
