@@ -247,6 +247,23 @@ def test_incremental_builds_equal_full_builds(sample_content: Path, tmp_path: Pa
     assert _same_site(site, full) == []
 
 
+def test_incremental_build_after_an_editors_correction(sample_content: Path, tmp_path: Path) -> None:
+    """An editor corrects one document of an old issue: only its pages are made again,
+    and the site is the one a full build makes (PDF page links, feed, JSON, search)."""
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    site, full = tmp_path / "site", tmp_path / "full"
+    build_site(content, site, ROOT / "mkdocs.yml")
+    path = content / "2023-01" / "01.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n编者更正：政务公开（更正）。\n", encoding="utf-8")
+    report = build_site(content, site, ROOT / "mkdocs.yml")
+    assert report.incremental and 0 < report.rendered < report.pages // 2
+    assert "政务公开（更正）" in (site / "documents.jsonl").read_text(encoding="utf-8")
+    assert "政务公开（更正）" in (site / "api" / "documents" / "2023-01-01.json").read_text(encoding="utf-8")
+    build_site(content, full, ROOT / "mkdocs.yml", full=True)
+    assert _same_site(site, full) == []
+
+
 def test_incremental_build_removes_withdrawn_documents(sample_content: Path, tmp_path: Path) -> None:
     from gazette.content import set_status
     from gazette.models import Status

@@ -266,8 +266,9 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
                 raise BuildError(f"{config_path}: MkDocs failed: {exc}; the previous site was left in place") from exc
         phase("MkDocs")
         machine.write_sitemap(new_site, [""] + _page_paths(new_site), url)
-        machine.write_jsonl(archive, new_site)
-        machine.write_document_json(archive, new_site, tree.doc_urls, url)
+        unchanged = tree.unchanged_issues if rendered is not None else set()
+        machine.write_jsonl(archive, new_site, unchanged, site)
+        machine.write_document_json(archive, new_site, tree.doc_urls, url, unchanged, site)
         machine.write_feed(archive, new_site, tree.doc_urls, url, raw.get("site_name") or "政府公报")
         phase("feed, sitemap, JSON")
         searched = search.write_index(archive, tree.doc_urls, new_site, site if incremental else None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape as _escape
@@ -30,27 +31,68 @@ def _abs(site_url: str, path: str) -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else "/" + path
 
 
-def write_jsonl(archive: Archive, site: Path) -> int:
-    """``documents.jsonl``: the public export, one document per line."""
-    lines = []
-    for issue in archive.issues:
-        for doc in archive.issue_documents(issue):
-            lines.append(_inert(to_jsonl(document_record(doc, issue))))
-    (site / "documents.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-    return len(lines)
+def write_jsonl(archive: Archive, site: Path, unchanged: set[str] | None = None, previous: Path | None = None) -> int:
+    """``documents.jsonl``: the public export, one document per line.
+
+    The lines of the issues in ``unchanged`` (whose documents are as they were in the
+    ``previous`` site) are copied from its ``documents.jsonl`` instead of made again."""
+    old = previous / "documents.jsonl" if previous is not None and unchanged else None
+    where = _line_offsets(old) if old is not None and old.is_file() else {}
+    count = 0
+    with open(site / "documents.jsonl", "wb") as out, (open(old, "rb") if where else _nothing()) as before:
+        for issue in archive.issues:
+            for doc in archive.issue_documents(issue):
+                span = where.get(doc.id) if unchanged and issue.id in unchanged else None
+                if span is not None:
+                    before.seek(span[0])
+                    out.write(before.read(span[1]))
+                else:
+                    out.write((_inert(to_jsonl(document_record(doc, issue))) + "\n").encode("utf-8"))
+                count += 1
+    return count
 
 
-def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str) -> None:
-    """``api/documents/<id>.json`` for every document, and ``api/index.json`` listing them."""
+def _nothing():
+    import contextlib
+
+    return contextlib.nullcontext(None)
+
+
+def _line_offsets(path: Path) -> dict[str, tuple[int, int]]:
+    """Document id → (offset, length) of its line in a ``documents.jsonl`` (every line
+    starts with ``{"id":"<id>"``; ids are letters, digits, - and _)."""
+    found: dict[str, tuple[int, int]] = {}
+    at = 0
+    with open(path, "rb") as lines:
+        for line in lines:
+            if line.startswith(b'{"id":"'):
+                found[line[7:line.index(b'"', 7)].decode("ascii", "replace")] = (at, len(line))
+            at += len(line)
+    return found
+
+
+def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str,
+                        unchanged: set[str] | None = None, previous: Path | None = None) -> None:
+    """``api/documents/<id>.json`` for every document, and ``api/index.json`` listing them.
+
+    The files of the issues in ``unchanged`` are hard-linked from the ``previous`` site
+    (never written through: every file written here is a new one)."""
     folder = site / "api" / "documents"
     folder.mkdir(parents=True, exist_ok=True)
     index = []
     for issue in archive.issues:
         for doc in archive.issue_documents(issue):
+            name = f"{doc.id}.json"
+            index.append({"id": doc.id, "title": doc.title, "issue": issue.id, "json": f"documents/{name}"})
+            if previous is not None and unchanged and issue.id in unchanged:
+                try:
+                    os.link(previous / "api" / "documents" / name, folder / name)
+                    continue
+                except OSError:
+                    pass
             record = document_record(doc, issue)
             record["url"] = _abs(site_url, doc_urls[doc.id])
-            (folder / f"{doc.id}.json").write_text(_inert(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)) + "\n", encoding="utf-8")
-            index.append({"id": doc.id, "title": doc.title, "issue": issue.id, "json": f"documents/{doc.id}.json"})
+            (folder / name).write_text(_inert(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)) + "\n", encoding="utf-8")
     (site / "api" / "index.json").write_text(_inert(json.dumps(index, ensure_ascii=False, indent=1)) + "\n", encoding="utf-8")
 
 

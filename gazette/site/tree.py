@@ -50,6 +50,7 @@ class SiteTree:
     page_years: dict[str, int | None] = field(default_factory=dict)  # page file → year it is filed under
     document_pages: set[str] = field(default_factory=set)  # page files of documents (no sidebar)
     issue_state: dict[str, dict[str, Any]] = field(default_factory=dict)  # issue id → inputs' hash, files
+    unchanged_issues: set[str] = field(default_factory=set)  # issues whose inputs are as in the last build
     issues_rendered: int = 0  # issues whose pages were rendered again (the rest were unchanged)
 
 
@@ -194,6 +195,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             tree.files.update(before["files"])
             tree.pages += sum(rel.endswith(".md") for rel in before["files"])
             tree.issue_state[issue.id] = before
+            tree.unchanged_issues.add(issue.id)
             continue
         tree.issues_rendered += 1
         collected.clear()
