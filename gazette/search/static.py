@@ -74,7 +74,7 @@ import numpy as np
 
 from ..models import Document, Issue
 from ..structure import body_to_text
-from .normalize import doc_number_key, fold_table, issuer_names, searchable
+from .normalize import bigrams, doc_number_key, fold_table, issuer_names, searchable
 
 FORMAT = 2
 _TERMS_PER_SHARD = 64  # aim; a block's shard count is a power of two
@@ -242,8 +242,8 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
         codes.append(_piece_codes(searchable(text)))
         title = searchable(doc.title)
         number_form = searchable(doc.doc_number or "")
-        terms = ({"T" + piece for piece in set(title) | _pairs(title)}
-                 | {"N" + piece for piece in set(number_form) | _pairs(number_form)})
+        terms = ({"T" + piece for piece in set(title) | bigrams(title)}
+                 | {"N" + piece for piece in set(number_form) | bigrams(number_form)})
         terms.add("K" + doc.kind.value)
         terms |= {"I" + searchable(name) for name in issuer_names(doc.issuer)}
         for term in terms:
@@ -282,10 +282,6 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
     info = _json({"documents": total, "terms": len(postings), "shards": shards})
     (folder / BLOCK_FILE).write_bytes(info)
     return len(postings), shards, written + len(info)
-
-
-def _pairs(form: str) -> set[str]:
-    return {form[i:i + 2] for i in range(len(form) - 1)}
 
 
 def _reuse_block(previous: Path, folder: Path) -> tuple[int, int, int] | None:
