@@ -222,15 +222,9 @@ def _check_nodes(node: yaml.Node, loader: Any) -> None:
             for key_node, value_node in current.value:
                 if isinstance(key_node, yaml.ScalarNode):
                     key = loader.construct_object(key_node)
-                    try:
-                        first = keys.get(key)
-                    except TypeError:
-                        first = None
-                    else:
-                        if first is None:
-                            keys[key] = key_node.start_mark.line
-                    if first is not None:
-                        raise _DuplicateKey(key, first, key_node.start_mark.line)
+                    if key in keys:
+                        raise _DuplicateKey(key, keys[key], key_node.start_mark.line)
+                    keys[key] = key_node.start_mark.line
                 stack += [key_node, value_node]
         elif isinstance(current, yaml.SequenceNode):
             stack += current.value
@@ -534,7 +528,6 @@ def load_archive(content: Path, allow_symlinks: bool = False, cache: Path | None
     documents: dict[str, Document] = {}
     paths: dict[str, Path] = {}
     for issue_path in sorted(content.glob(f"*/{ISSUE_FILE}")):
-        safe_file(content, issue_path, allow_symlinks)
         issue, parsed = _parse_issue(issue_path, _issue_files(issue_path.parent, content, allow_symlinks), cache)
         check_id(issue_path, "id", issue.id)
         if issue.id != issue_path.parent.name:

@@ -6,6 +6,7 @@ the same content give the same bytes. Only the public archive is passed in.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -39,7 +40,7 @@ def write_jsonl(archive: Archive, site: Path, unchanged: set[str] | None = None,
     old = previous / "documents.jsonl" if previous is not None and unchanged else None
     where = _line_offsets(old) if old is not None and old.is_file() else {}
     count = 0
-    with open(site / "documents.jsonl", "wb") as out, (open(old, "rb") if where else _nothing()) as before:
+    with open(site / "documents.jsonl", "wb") as out, (open(old, "rb") if where else contextlib.nullcontext()) as before:
         for issue in archive.issues:
             for doc in archive.issue_documents(issue):
                 span = where.get(doc.id) if unchanged and issue.id in unchanged else None
@@ -50,12 +51,6 @@ def write_jsonl(archive: Archive, site: Path, unchanged: set[str] | None = None,
                     out.write((_inert(to_jsonl(document_record(doc, issue))) + "\n").encode("utf-8"))
                 count += 1
     return count
-
-
-def _nothing():
-    import contextlib
-
-    return contextlib.nullcontext(None)
 
 
 def _line_offsets(path: Path) -> dict[str, tuple[int, int]]:
