@@ -32,7 +32,8 @@ from common import dir_size, markdown_table  # noqa: E402
 from make_archive import add_issue, make_archive  # noqa: E402
 
 GAZETTE = [sys.executable, "-m", "gazette"]
-QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产", "县级以上人民政府", "行政處罰", "鲁政发〔2001〕5号"]
+QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产", "县级以上人民政府", "行政處罰", "鲁政发〔2001〕5号",
+           '"自公布之日起施行"', "行政 许可"]
 
 
 
@@ -128,6 +129,7 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
         "peak_rss_mb": round(peak),
         "site_mb": round(dir_size(site) / 1e6, 1),
         "search_index_mb": round(dir_size(site / "search-index") / 1e6, 1),
+        "search_blocks": len(json.loads((site / "search-index" / "meta.json").read_text(encoding="utf-8"))["blocks"]),
         "doc_page_kb_mean": round(statistics.mean(p.stat().st_size for p in site.glob("*/[0-9][0-9]/index.html")) / 1024, 1),
     }
     per_query = query_bytes(site, QUERIES)
@@ -145,8 +147,9 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
     shutil.copytree(site, site_plus)
     shutil.copytree(site.parent / f".{site.name}.gazette-cache", site_plus.parent / f".{site_plus.name}.gazette-cache")
     add_issue(grown)
-    seconds, _ = _timed(GAZETTE + ["build", "--content", str(grown), "--site", str(site_plus)])
+    seconds, peak = _timed(GAZETTE + ["build", "--content", str(grown), "--site", str(site_plus)])
     report["publish_issue_s"] = round(seconds, 1)
+    report["publish_peak_rss_mb"] = round(peak)
     if material:
         report["material_search_index_mb"] = material_index_mb(archive, work)
     return report
@@ -173,7 +176,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--query-only", type=Path, metavar="SITE", help="only measure bytes per query on a built site")
     args = parser.parse_args(argv)
     if args.query_only:
-        sizes = query_bytes(args.query_only, QUERIES)
+        sizes = [q["total"] for q in query_bytes(args.query_only, QUERIES)]
         print(json.dumps(dict(zip(QUERIES, [round(n / 1024) for n in sizes])), ensure_ascii=False))
         return 0
     work = ROOT / "build" / "bench"

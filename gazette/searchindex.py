@@ -29,7 +29,9 @@ from typing import Callable, Iterator
 from whoosh import index as whoosh_index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
 from whoosh.query import And, NumericRange, Or, Phrase, Prefix, Query, Sequence, Term
+from whoosh.util import make_binary_tree
 
 from .content import ISSUE_FILE, document_from_file, issue_from_file
 from .errors import ContentError, ExitCode, GazetteError
@@ -39,7 +41,7 @@ from .models import Document, Kind
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
 
-INDEX_VERSION = 4  # bump when the analyzer or schema changes: build_index then rebuilds
+INDEX_VERSION = 5  # bump when the analyzer or schema changes: build_index then rebuilds
 _VERSION_FILE = "gazette-index.json"  # {"version": N, "skipped": {path: fingerprint}}
 HIT_OPEN, HIT_CLOSE = "【", "】"
 
@@ -110,6 +112,21 @@ class BigramTokenizer(Tokenizer):
                 yield token
 
 
+class CharTokenizer(Tokenizer):
+    """Every CJK character of the analysed text, once per occurrence (no positions): the
+    ``*_chars`` fields that answer a one-character query with one posting list."""
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: object) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, char in enumerate(_CJK_CHAR.findall(analysed(value))):
+            token.text, token.boost, token.stopped = char, 1.0, False
+            if positions:
+                token.pos = pos
+            yield token
+
+
 def analyzer() -> BigramTokenizer:
     """The analyzer used for indexing and for queries."""
     return BigramTokenizer()
@@ -133,6 +150,8 @@ def schema() -> Schema:
         signed_date=STORED(),
         date=NUMERIC(stored=False, sortable=True),  # the signing date (else the issue's) as yyyymmdd, for --from/--to
         body=TEXT(analyzer=text, phrase=True),
+        title_chars=TEXT(analyzer=CharTokenizer(), field_boost=3.0, phrase=False),
+        body_chars=TEXT(analyzer=CharTokenizer(), phrase=False),
         text=STORED(),  # zlib-compressed plain text, for snippets
     )
 
@@ -198,6 +217,8 @@ def _fields(doc: Document, year: int | None, path: str, fingerprint: str, issue_
         "year": year if year is not None else 0,
         "signed_date": doc.signed_date,
         "body": text,
+        "title_chars": doc.title,
+        "body_chars": text,
         "text": zlib.compress(text.encode("utf-8"), 6),
     }
 
@@ -360,14 +381,89 @@ def _query_tokens(text: str) -> tuple[list[str], str | None]:
     return (tokens, None) if len(runs[-1].group()) > 1 else (tokens, runs[-1].group())
 
 
+class _AlignedMatcher(WrappingMatcher):
+    """The documents of an intersection where every term stands at its offset from one
+    common start position (set arithmetic on the decoded positions; Whoosh's span
+    machinery does the same with an object per position, several times slower)."""
+
+    def __init__(self, child, leaves: list, offsets: list[int]) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(child)
+        self._leaves, self._offsets = leaves, offsets
+        self._settle()
+
+    def _aligned(self) -> bool:
+        starts: set[int] | None = None
+        for leaf, offset in zip(self._leaves, self._offsets):
+            positions = leaf.value_as("positions")
+            here = {p - offset for p in positions} if offset else set(positions)
+            starts = here if starts is None else starts & here
+            if not starts:
+                return False
+        return True
+
+    def _settle(self) -> None:
+        while self.child.is_active() and not self._aligned():
+            self.child.next()
+
+    def copy(self):  # type: ignore[no-untyped-def]
+        return _AlignedMatcher(self.child.copy(), self._leaves, self._offsets)
+
+    def replace(self, minquality=0):  # type: ignore[no-untyped-def]
+        return self if self.is_active() else NullMatcher()
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def all_ids(self) -> Iterator[int]:
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+    def next(self) -> None:
+        self.child.next()
+        self._settle()
+
+    def skip_to(self, id: int) -> None:  # noqa: A002
+        self.child.skip_to(id)
+        self._settle()
+
+
+class _BigramPhrase(Phrase):
+    """A phrase of bigram tokens (one per character). ``AB BC CD DE`` holds exactly when
+    the non-overlapping bigrams AB, CD and the last one, DE, stand at offsets 0, 2 and 3:
+    they cover every character, so only those are intersected and aligned. A phrase
+    with a Latin word or a run-end unigram in it aligns every token."""
+
+    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]
+        reader = searcher.reader()
+        field = searcher.schema[self.fieldname]
+        n = len(self.words)
+        bigrams = all(len(w) == 2 and _CJK_CHAR.match(w[0]) and _CJK_CHAR.match(w[1]) for w in self.words)
+        offsets = sorted(set(range(0, n, 2)) | {n - 1}) if bigrams else list(range(n))
+        leaves, kept = [], []
+        for offset in offsets:
+            word = field.to_bytes(self.words[offset])
+            if (self.fieldname, word) not in reader:
+                return NullMatcher()
+            leaves.append((reader.doc_frequency(self.fieldname, word), offset, Term(self.fieldname, self.words[offset])))
+        leaves.sort(key=lambda leaf: (leaf[0], leaf[1]))  # the rarest first: the alignment fails sooner
+        matchers = [term.matcher(searcher, context) for _, _, term in leaves]
+        kept = [offset for _, offset, _ in leaves]
+        child = make_binary_tree(IntersectionMatcher, matchers) if len(matchers) > 1 else matchers[0]
+        m = _AlignedMatcher(child, matchers, kept)
+        return WrappingMatcher(m, boost=self.boost) if self.boost != 1.0 else m
+
+
 def _text_query(field: str, text: str) -> Query | None:
     """A phrase of ``text``'s tokens at consecutive positions."""
     tokens, prefix = _query_tokens(text)
     if prefix is None:
         if not tokens:
             return None
-        return Term(field, tokens[0]) if len(tokens) == 1 else Phrase(field, tokens)
+        return Term(field, tokens[0]) if len(tokens) == 1 else _BigramPhrase(field, tokens)
     if not tokens:
+        if field in ("title", "body"):  # one character: its own posting list, not every bigram it starts
+            return Term(f"{field}_chars", prefix)
         return Prefix(field, prefix)
     return Sequence([*(Term(field, t) for t in tokens), Prefix(field, prefix)])
 
@@ -529,16 +625,18 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
         results = None
         if len(segments) == 1 and looks_like_doc_number(segments[0]):
             exact = Term("doc_number_exact", normalize_doc_number(segments[0]))
-            results = searcher.search(And([exact, *filters]) if filters else exact, limit=limit)
+            results = searcher.search(And([exact, *filters]) if filters else exact, limit=None)
             if results.is_empty():
                 results = None
         if results is None:
             q = parse_query(query)
-            results = searcher.search(And([q, *filters]) if filters else q, limit=limit)
+            # limit=None: one pass scores and counts every match (a limited search runs the
+            # query a second time to count).
+            results = searcher.search(And([q, *filters]) if filters else q, limit=None)
         total = len(results)
         if suggest and total == 0:
             suggestion = _suggestion(searcher, segments, filters, total)
-        for result in results:
+        for result in results[:limit]:
             text = zlib.decompress(result["text"]).decode("utf-8") if result.get("text") else ""
             snippet = (make_snippet(text, segments) or make_snippet(result["title"], segments)
                        or make_snippet(result.get("doc_number") or "", segments))

@@ -12,7 +12,7 @@ from gazette.cli import cli
 from gazette.content import render_document, render_issue
 from gazette.models import Document, Issue, IssueMeta, Kind, SourceRef, Status
 from gazette.errors import ContentError
-from gazette.searchindex import SearchError, build_index, default_index_dir, search
+from gazette.searchindex import SearchError, build_index, default_index_dir, search, search_page
 from gazette.structure import text_to_body
 
 TEXTS = {
@@ -320,3 +320,23 @@ def test_words_standing_together_rank_first_and_punctuation_is_not_searched(tmp_
     assert [h.id for h in hits] == ["2023-01-02", "2023-01-01"]  # both words in both; together first
     assert _ids(root, '"各部门特别是"') == ["2023-01-03"]  # the 、 between them is not searched
     assert _ids(root, "行政处罚") == ["2023-01-02"]
+
+
+def test_a_phrase_needs_its_characters_in_a_row_not_just_its_bigrams(tmp_path: Path) -> None:
+    # Document 2 holds every bigram of 人民政府 and of 县级以上人民 (人民, 民政, 政府 …) but
+    # neither phrase: only the aligned positions of document 1 may match.
+    from dataclasses import replace
+
+    root = tmp_path / "content"
+    together = replace(_doc("2023-01", 1, Status.PUBLISHED), title="甲", body=text_to_body(["县级以上人民政府应当组织实施。"]))
+    apart = replace(_doc("2023-01", 2, Status.PUBLISHED), title="乙", doc_number=None, issuer="某局",
+                    body=text_to_body(["县级干部、以上人员、上人民群众、民政部门和政府机关。"]))
+    _write_issue(root, "2023-01", [together, apart])
+    build_index(root)
+    for query in ("人民政府", "县级以上人民", '"县级以上人民政府"', "以上人民政府应当", "民政府"):
+        assert _ids(root, query) == ["2023-01-01"], query
+    assert _ids(root, "民政部门") == ["2023-01-02"]
+    assert _ids(root, "组") == ["2023-01-01"]  # one character inside a run
+    assert _ids(root, "民") == ["2023-01-01", "2023-01-02"]
+    result = search_page(default_index_dir(root), "政府", limit=1)
+    assert result.total == 2 and len(result.hits) == 1
