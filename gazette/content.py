@@ -41,9 +41,12 @@ from .models import (
     Kind,
     OcrCheck,
     OcrInfo,
+    RelationEdit,
+    RelationType,
     SourceRef,
     Status,
     TocEntry,
+    Validity,
 )
 
 MANIFEST = Path(".gazette") / "manifest.json"
@@ -128,9 +131,25 @@ def render_document(doc: Document) -> str:
             "pages": list(doc.ocr.pages),
             "check": [{"page": c.page, "line": c.text, "why": c.why} for c in doc.ocr.check],
         }
+    if doc.validity:
+        meta["validity"] = doc.validity.value
+        if doc.validity_by:
+            meta["validity_by"] = doc.validity_by
+    if doc.relations:
+        meta["relations"] = [_relation_edit_yaml(r) for r in doc.relations]
     for key, value in doc.extra:
         meta.setdefault(key, value)
     return _front_matter(meta) + doc.body
+
+
+def _relation_edit_yaml(edit: RelationEdit) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": edit.type.value}
+    for key in ("target", "title", "doc_number"):
+        if getattr(edit, key):
+            out[key] = getattr(edit, key)
+    if edit.remove:
+        out["remove"] = True
+    return out
 
 
 def render_issue(issue: Issue) -> str:
@@ -351,7 +370,7 @@ def _document_from_file(path: Path) -> Document:
     if not isinstance(source, dict):
         raise ContentError(f"{path}: 'source' must be a mapping with file, sha256, pdf_pages, printed_pages")
     known = {"id", "issue", "seq", "title", "kind", "doc_number", "issuer", "signed_date",
-             "effective_date", "section", "source", "status", "text_source", "ocr"}
+             "effective_date", "section", "source", "status", "text_source", "ocr", "relations", "validity", "validity_by"}
     extra = tuple(sorted((str(k), str(v)) for k, v in meta.items() if k not in known and k is not None))
     pdf_pages = _span(source.get("pdf_pages"))
     return Document(
@@ -375,7 +394,46 @@ def _document_from_file(path: Path) -> Document:
         status=_enum(path, Status, meta.get("status", "draft"), "status"),
         extra=extra,
         ocr=_ocr_info(path, meta.get("ocr")),
+        relations=_relation_edits(path, meta.get("relations")),
+        validity=_validity(path, meta.get("validity")),
+        validity_by=_opt_str(meta, "validity_by"),
     )
+
+
+VALIDITY_LABELS = {Validity.NOT_YET_EFFECTIVE: "尚未生效", Validity.IN_FORCE: "现行有效", Validity.AMENDED: "已被修改",
+                   Validity.REPEALED: "已废止", Validity.EXPIRED: "已失效"}
+_VALIDITY_WORDS = {label: v for v, label in VALIDITY_LABELS.items()} | {"有效": Validity.IN_FORCE, "失效": Validity.EXPIRED,
+                                                                        "废止": Validity.REPEALED, "已修改": Validity.AMENDED}
+
+
+def _validity(path: Path, value: Any) -> Validity | None:
+    """``validity:`` as one of the five values or its Chinese label (现行有效, 已废止 …)."""
+    if value is None or value == "" or value == "未标注":
+        return None
+    text = str(value).strip()
+    if text in _VALIDITY_WORDS:
+        return _VALIDITY_WORDS[text]
+    try:
+        return Validity(text)
+    except ValueError:
+        allowed = ", ".join(f"{v.value} ({VALIDITY_LABELS[v]})" for v in Validity)
+        raise ContentError(f"{path}: validity: {value!r} is not one of {allowed}; correct the front matter or delete the line") from None
+
+
+def _relation_edits(path: Path, value: Any) -> tuple[RelationEdit, ...]:
+    """The editor's ``relations:`` list (docs/relations.md)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ContentError(f"{path}: 'relations' must be a list of mappings with type and target (or title); see docs/relations.md")
+    edits = []
+    for n, item in enumerate(value, start=1):
+        kind = _enum(path, RelationType, item.get("type"), f"relations[{n}]: type")
+        target, title = _opt_str(item, "target"), _opt_str(item, "title")
+        if not target and not title:
+            raise ContentError(f"{path}: relations[{n}]: give a target (a document id) or the printed title; see docs/relations.md")
+        edits.append(RelationEdit(kind, target, title, _opt_str(item, "doc_number"), bool(item.get("remove"))))
+    return tuple(edits)
 
 
 def _ocr_info(path: Path, value: Any) -> OcrInfo | None:
@@ -471,7 +529,7 @@ def safe_file(content: Path, path: Path, allow_symlinks: bool = False) -> Path:
     return path
 
 
-_PARSE_CACHE_VERSION = 1
+_PARSE_CACHE_VERSION = 2
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:

@@ -134,6 +134,55 @@ class OcrInfo:
     check: tuple[OcrCheck, ...] = ()
 
 
+class RelationType(str, enum.Enum):
+    """How one document bears on another (the export's ``relations[].type``)."""
+
+    INTERPRETS = "interprets"  # a 政策解读 explains the target
+    REPEALS = "repeals"  # …予以废止
+    AMENDS = "amends"  # 作如下修改, 修改为
+    ISSUES = "issues"  # a notice prints (印发) the target
+    REPLACES = "replaces"  # 本办法自…起施行，原《…》同时废止
+    INTERPRETED_BY = "interpreted_by"
+    REPEALED_BY = "repealed_by"
+    AMENDED_BY = "amended_by"
+    ISSUED_BY = "issued_by"
+    REPLACED_BY = "replaced_by"
+
+    @property
+    def reverse(self) -> "RelationType":
+        """The type seen from the target (repeals → repealed_by and back)."""
+        return _REVERSE[self]
+
+
+_REVERSE: dict[RelationType, RelationType] = {}
+for _a, _b in (("interprets", "interpreted_by"), ("repeals", "repealed_by"), ("amends", "amended_by"),
+               ("issues", "issued_by"), ("replaces", "replaced_by")):
+    _REVERSE[RelationType(_a)], _REVERSE[RelationType(_b)] = RelationType(_b), RelationType(_a)
+
+
+class Validity(str, enum.Enum):
+    """Whether a document is in force, as of the archive's latest issue."""
+
+    NOT_YET_EFFECTIVE = "not_yet_effective"  # 尚未生效
+    IN_FORCE = "in_force"  # 现行有效
+    AMENDED = "amended"  # 已被修改
+    REPEALED = "repealed"  # 已废止
+    EXPIRED = "expired"  # 已失效
+
+
+@dataclass(frozen=True)
+class RelationEdit:
+    """An editor's line in a document's ``relations:`` front matter: add or confirm a
+    relation (``target`` an id, or a printed title/文号 when the target is not in the
+    archive), or remove one the text seemed to make (``remove: true``)."""
+
+    type: RelationType
+    target: str | None = None
+    title: str | None = None
+    doc_number: str | None = None
+    remove: bool = False
+
+
 @dataclass(frozen=True)
 class Document:
     """One document of an issue.
@@ -158,6 +207,9 @@ class Document:
     status: Status = Status.DRAFT
     extra: tuple[tuple[str, str], ...] = ()
     ocr: OcrInfo | None = None
+    relations: tuple[RelationEdit, ...] = ()  # the editor's, from the front matter
+    validity: Validity | None = None  # set by an editor; derived when None
+    validity_by: str | None = None  # who set it
 
     @property
     def text_source(self) -> TextSource:

@@ -1803,12 +1803,12 @@ def main():
     for ok, what in req:
         if not ok:
             errors.append("requirement not met: " + what)
+    if lint:
+        errors.append("trigger word but no relation/decoy recorded: " + ", ".join(lint))
     if errors:
         for e in errors:
             print("ERROR:", e)
         raise SystemExit(1)
-    if lint:
-        print("LINT (trigger word, no relation/decoy recorded):", ", ".join(lint))
     write_jsonl(HERE / "documents.jsonl", DOCS)
     rel_order = {d["id"]: n for n, d in enumerate(DOCS)}
     RELS.sort(key=lambda r: rel_order[r["source_id"]])  # stable: keeps textual order within a source
@@ -1914,7 +1914,8 @@ Issues:
 ## How the set was made
 
 **Official texts.** The bodies of {n_files} corpus files of `/work/shared/corpus/` are used
-unchanged as archived target documents: {files}.
+as archived documents, verbatim (apart from the splitting of 印发 notices described below and one
+reprint printed without its 文号 line): {files}.
 They are placed where a provincial gazette would print them (省政府令 in the year of their
 promulgation; 国务院/国务院办公厅 documents in a 国务院文件 section of the early-2019 issues; 国务院令 in the
 issue after promulgation), and some are printed a second time in the city gazette (reprints).
@@ -1965,9 +1966,9 @@ synthetic but consistent with that header and with the consolidated text.)
   uses of 修改/废止/印发/解读, 继续有效 lists, 负责解释 clauses, conflict clauses without a named
   document, a 批复 approving an unprinted plan, 暂时调整实施 of a regulation, and new rules that share
   the title of the rule they replace (not reprints).
-* Same-title traps: three archived documents are titled …餐厨废弃物管理办法 (省 令第274号, 市 令第22号,
-  市 令第52号, plus the new 省 令第354号) and two 清河市城市绿化管理办法 (令第21号, 令第38号); the printed
-  令号 decides.
+* Same-title traps: four archived documents are titled …餐厨废弃物管理办法 (山东省 令第274号 and
+  令第354号 — the latter also reprinted —, 清河市 令第22号 and 令第52号) and two 清河市城市绿化管理办法
+  (令第21号, 令第38号); the printed 令号 decides.
 
 ## Suggested scoring
 

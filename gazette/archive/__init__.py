@@ -1,0 +1,1 @@
+"""The archive as a whole: relations between documents, their validity, works and printings."""
