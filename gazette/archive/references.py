@@ -75,7 +75,8 @@ def references(doc: Document) -> tuple[Reference, ...]:
     seen: set[tuple[RelationType, str]] = set()
     for ref in found:
         key = (ref.type, _key(ref.title) or normalize_doc_number(ref.doc_number or ""))
-        if key[1] and key not in seen and not (ref.title and _key(ref.title) == _key(title)):
+        self_named = ref.title and _key(ref.title) == _key(title) and ref.type is not RelationType.REPLACES
+        if key[1] and key not in seen and not self_named:
             seen.add(key)
             out.append(ref)
     return tuple(out)
@@ -98,7 +99,8 @@ def _interpreted(title: str, lines: list[str]) -> list[Reference]:
         bare = re.sub(r"(?:的)?(?:政策)?(?:解读|答记者问|政策问答|问答)(?:材料)?$", "", bare)
         bare = re.sub(r"^.*?负责人就", "", bare)
         return [Reference(RelationType.INTERPRETS, bare, None, None, title)] if len(bare) >= 4 else []
-    return [Reference(RelationType.INTERPRETS, named[0], None, None, title)]
+    number = next((_number_after(line, named[0]) for line in lines[:6] if f"《{named[0]}》" in line), None)
+    return [Reference(RelationType.INTERPRETS, named[0], number, None, title)]
 
 
 def _from_title(title: str) -> list[Reference]:
@@ -126,7 +128,7 @@ def _modes(text: str) -> list[RelationType]:
         modes.append(RelationType.REPEALS)
     if _AMEND_WORDS.search(masked):
         modes.append(RelationType.AMENDS)
-    if _ISSUE_WORDS.search(masked) and re.search(r"印发给|现将|予以印发|印发《》|印发的", masked):
+    if _ISSUE_WORDS.search(masked) and re.search(r"印发给|现将[^，。；]{0,40}印发|予以印发|现印发", masked):
         modes.append(RelationType.ISSUES)
     return modes
 
@@ -140,42 +142,103 @@ def _title_mode(title: str) -> RelationType | None:
     return None
 
 
+_LEVELS = (re.compile(r"^\s*[一二三四五六七八九十百]+[、.．]"), re.compile(r"^\s*[（(][一二三四五六七八九十]+[）)]"),
+           re.compile(r"^\s*\d+\s*[、.．\s]"), re.compile(r"^\s*[（(]\d+[）)]"), re.compile(r"^\s*[①-⑳]"))
+
+
+def _level(line: str) -> int | None:
+    """How deep a list item is: 一、 0, （一） 1, 1. 2, （1） 3, ① 4; None for a plain line."""
+    for n, pattern in enumerate(_LEVELS):
+        if pattern.match(line):
+            return n
+    return None
+
+
 def _from_lines(title: str, lines: list[str]) -> list[Reference]:
+    """References of the text. A line with a relation word and no title of its own
+    (决定废止下列规章：, 一、对4件省政府规章予以修改) opens a list: the items below it
+    (deeper, or any item under a plain intro line) are its references."""
     refs: list[Reference] = []
-    list_mode: RelationType | None = None
+    opened: list[tuple[int, RelationType]] = []  # (level, mode), outermost first; -1 for an intro line
     default = _title_mode(title)
     for line in lines:
-        item = bool(_ITEM_RE.match(line))
+        level = _level(line)
+        own = _modes(line)
         for sentence in _sentences(line):
             modes = _modes(sentence)
             if modes:
-                refs += _sentence_refs(sentence, modes)
-        own = _modes(line)
-        if re.search(r"[：:]$", line) and own:
-            list_mode = own[0] if len(own) == 1 else (RelationType.REPEALS if line.rfind("废止") > line.rfind("修改") else RelationType.AMENDS)
-        elif item and not own and (list_mode or default):
-            refs += _item_refs(line, list_mode or default)  # type: ignore[arg-type]
-        elif not item and not own:
-            list_mode = None if not re.match(r"^(?:序号|名称|文件名称|规章名称)", line) else list_mode
+                refs += _sentence_refs(sentence, modes, default)
+        names = _TITLE_RE.search(_unquoted(line)) or _NUMBER_RE.search(line)
+        if own and not names and (level is not None or re.search(r"[：:]$|下列|以下|如下", line)):
+            mode = own[0] if len(own) == 1 else (RelationType.REPEALS if line.rfind("废止") > line.rfind("修改") else RelationType.AMENDS)
+            depth = -1 if level is None else level
+            opened = [(lv, m) for lv, m in opened if lv < depth] + [(depth, mode)]
+        elif level is not None and not own:
+            above = [m for lv, m in opened if lv < level]
+            if above or default:
+                refs += _item_refs(line, above[-1] if above else default)  # type: ignore[arg-type]
+            opened = [(lv, m) for lv, m in opened if lv < level]
+        elif level is None and not own and not re.match(r"^(?:序号|名称|文件名称|规章名称)", line):
+            opened = []
     return refs
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with quoted wording (“…”, the words an amendment changes) blanked; quotes
+    inside a 《title》 stay."""
+    def blank(m: re.Match[str]) -> str:
+        return m.group() if m.group().startswith("《") else m.group()[0] + "＊" * (len(m.group()) - 2) + m.group()[-1]
+    return re.sub(r"《[^《》\n]*》|“[^“”]*”|「[^「」]*」", blank, text)
+
+
+_BASIS_START = re.compile(r"根据|依据|依照|按照|鉴于|参照|为贯彻|为落实|贯彻落实|遵照")
+
+
+def _basis_spans(masked: str) -> list[tuple[int, int]]:
+    """Where a sentence cites its legal basis: from 根据 (依据, 鉴于 …) to the next comma
+    outside brackets (根据《A》（…号）和《B》，… covers both A and B)."""
+    spans = []
+    for m in _BASIS_START.finditer(masked):
+        depth, end = 0, len(masked)
+        for i in range(m.end(), len(masked)):
+            ch = masked[i]
+            depth += ch in "（(〔[" and 1 or 0
+            depth -= ch in "）)〕]" and 1 or 0
+            if depth <= 0 and ch in "，,。；;：:":
+                end = i
+                break
+        spans.append((m.start(), end))
+    return spans
 
 
 def _sentences(line: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；;])", line) if s.strip()]
 
 
-def _sentence_refs(sentence: str, modes: list[RelationType]) -> list[Reference]:
+_GENERIC = re.compile(r"^(?:实施)?(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|指导意见|实施方案|实施意见|纲要|规划|若干规定|暂行办法|实施细则|通告|公告)$")
+
+
+def _sentence_refs(sentence: str, modes: list[RelationType], default: RelationType | None = None) -> list[Reference]:
     """The titles and numbers a sentence with relation words names, each given the mode
     of the nearest relation word after it (or before it, for 对《…》作如下修改)."""
     refs = []
+    sentence = _unquoted(sentence)
     masked = _TITLE_RE.sub(lambda m: "《" + "＊" * len(m.group(1)) + "》", sentence)
-    replaced = "同时废止" in masked and bool(_OWN_RULE_RE.search(masked))
+    # In a rule (not a decision about repeals): 原《…》同时废止 / 自本办法施行之日起废止 is a replacement.
+    replaced = default is None and bool(re.search(r"同时废止|自本[^，。；]{1,8}施行之日起[^，。；]{0,6}废止", masked))
     date = _repeal_date(sentence)
-    spans = [(m.start(), m.end(), m.group(1), None) for m in _TITLE_RE.finditer(sentence)]
+    titles = [m for m in _TITLE_RE.finditer(sentence) if not _GENERIC.match(m.group(1))]
+    spans = [(m.start(), m.end(), m.group(1), None) for m in titles]
     for m in _NUMBER_RE.finditer(masked):
-        if not any(a <= m.start() < b + 12 for a, b, _, _ in spans) and not _inside_title(sentence, m.start()):
-            spans.append((m.start(), m.end(), None, m.group()))
+        number = _clean_number(m.group())
+        owner = [i for i, (a, b, _, _) in enumerate(spans) if a - 24 <= m.start() < a or b <= m.start() < b + 12]
+        if owner or _inside_title(sentence, m.start()):
+            continue
+        spans.append((m.start(), m.end(), None, number))
+    basis = _basis_spans(masked)
     for start, end, title, number in sorted(spans):
+        if any(a <= start < b for a, b in basis):
+            continue
         before = masked[max(0, start - 12):start]
         if _BASIS_RE.search(before) or re.search(r"根据[^，。；]{0,40}$", masked[:start]) and _HISTORY_RE.search(masked[start:]):
             continue
@@ -185,7 +248,7 @@ def _sentence_refs(sentence: str, modes: list[RelationType]) -> list[Reference]:
         if mode is RelationType.REPEALS and replaced:
             mode = RelationType.REPLACES
         if title is not None:
-            number = _number_after(sentence, title)
+            number = _number_after(sentence, title) or _number_before(masked, start)
         refs.append(Reference(mode, title, number, date if mode in (RelationType.REPEALS, RelationType.REPLACES) else None,
                               sentence[:200]))
     return refs
@@ -233,11 +296,24 @@ def _number_after(text: str, title: str) -> str | None:
     return None
 
 
+def _clean_number(text: str) -> str:
+    """A matched 文号/令号 without the date words a greedy match picks up (…日市政府令第5号)."""
+    text = re.sub(r"\s+", "", text)
+    return re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[日月于的原以经由]+)?(?=.)", "", text) if not re.match(r"^\d{4}年[^月]", text) else text
+
+
+def _number_before(masked: str, start: int) -> str | None:
+    """…令第274号公布的《…》: the number printed just before a title."""
+    window = masked[max(0, start - 30):start]
+    found = [m for m in _NUMBER_RE.finditer(window) if re.match(r"^\s*(?:公布|发布|印发|颁布)?的?\s*$", window[m.end():])]
+    return _clean_number(found[-1].group()) if found else None
+
+
 def _item_refs(line: str, mode: RelationType) -> list[Reference]:
     """A list item under 决定废止下列规章： — 《title》, a bare title, and/or a 文号."""
-    text = _ITEM_RE.sub("", line, count=1)
-    named = _TITLE_RE.findall(text)
-    if named:
+    text = _unquoted(_ITEM_RE.sub("", line, count=1))
+    named = [t for t in _TITLE_RE.findall(text) if not _GENERIC.match(t)]
+    if named and text.startswith("《"):
         return [Reference(mode, t, _number_after(text, t), None, line[:200]) for t in named]
     number = _NUMBER_RE.search(text)
     bare = re.split(r"[（(，,。；;\s]", text, maxsplit=1)[0].strip()
@@ -245,4 +321,4 @@ def _item_refs(line: str, mode: RelationType) -> list[Reference]:
         bare = ""
     if not bare and not number:
         return []
-    return [Reference(mode, bare or None, re.sub(r"\s+", "", number.group()) if number else None, None, line[:200])]
+    return [Reference(mode, bare or None, _clean_number(number.group()) if number else None, None, line[:200])]

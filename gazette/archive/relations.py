@@ -73,7 +73,7 @@ class Linkage:
 def norm_title(title: str) -> str:
     """A title for comparison: folded, no 《》, spaces or punctuation, ASCII brackets."""
     text = fold(to_ascii_digits(title)).translate(str.maketrans("（）", "()"))
-    return re.sub(r"[\s《》“”\"'、，,。·・]", "", text)
+    return re.sub(r"[\s《》〈〉<>“”\"'、，,。·・]", "", text)
 
 
 def _region(doc: Document, issue: Issue | None) -> str:
@@ -98,6 +98,7 @@ class _Resolver:
         self.by_order_no: dict[str, list[str]] = defaultdict(list)  # 令第5号 → ids
         self.by_title: dict[str, list[str]] = defaultdict(list)
         self.by_bare_title: dict[str, list[str]] = defaultdict(list)  # place name taken off
+        self.by_about: dict[str, list[str]] = defaultdict(list)  # 关于… without the issuer before it
         for doc_id in sorted(archive.documents):
             doc = archive.documents[doc_id]
             if doc.doc_number:
@@ -109,6 +110,8 @@ class _Resolver:
             title = norm_title(doc.title)
             self.by_title[title].append(doc_id)
             self.by_bare_title[_PLACE_RE.sub("", title)].append(doc_id)
+            if "关于" in title[1:]:
+                self.by_about[title[title.index("关于", 1):]].append(doc_id)
 
     def resolve(self, source: Document, ref: Reference) -> str | None:
         """The id the reference points at, or None when it is not in the archive."""
@@ -159,6 +162,8 @@ class _Resolver:
         bare = _PLACE_RE.sub("", title)
         if len(bare) >= 4 and bare in self.by_bare_title:
             return list(self.by_bare_title[bare])
+        if title.startswith("关于") and title in self.by_about:
+            return list(self.by_about[title])
         return list(self.by_title.get(bare, [])) if len(bare) >= 4 else []
 
     def _pick(self, source: Document, ref: Reference, candidates: list[str]) -> str:
@@ -166,6 +171,9 @@ class _Resolver:
         the source; for a 解读 or 印发 the nearest, the same issue first."""
         docs = self.archive.documents
         when = _date(source, self.issue_of.get(source.id))
+        region = _region(source, self.issue_of.get(source.id))
+        local = [c for c in candidates if _region(docs[c], self.issue_of.get(c)) == region]
+        candidates = local or candidates
         keyed = []
         for c in candidates:
             date = _date(docs[c], self.issue_of.get(c))
@@ -267,16 +275,33 @@ def _edited(doc: Document, found: list[Relation], docs: dict[str, Document], wor
 def _works(archive: Archive, issue_of: dict[str, Issue]) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Printings of one work: the same 文号 (and issuer), or the same issuer, title and
     signing date. The first printing (by issue date) names the work."""
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     docs = archive.documents
+    parent = {doc_id: doc_id for doc_id in docs}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    keys: dict[tuple[str, ...], str] = {}
     for doc_id in sorted(docs):
         doc = docs[doc_id]
-        if doc.kind in (Kind.PERSONNEL,):
+        if doc.kind is Kind.PERSONNEL:
             continue
+        own = []
         if doc.doc_number and re.search(r"\d", doc.doc_number):
-            groups[("n", normalize_doc_number(doc.doc_number), norm_title(doc.title))].append(doc_id)
-        elif doc.issuer and doc.signed_date:
-            groups[("t", norm_title(doc.issuer), norm_title(doc.title), doc.signed_date)].append(doc_id)
+            own.append(("n", normalize_doc_number(doc.doc_number), norm_title(doc.title)))
+        if doc.issuer and doc.signed_date:
+            own.append(("t", norm_title(doc.issuer), norm_title(doc.title), doc.signed_date))
+        for key in own:
+            if key in keys:
+                parent[root(doc_id)] = root(keys[key])
+            else:
+                keys[key] = doc_id
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc_id in sorted(docs):
+        groups[root(doc_id)].append(doc_id)
     work_of: dict[str, str] = {}
     printings: dict[str, list[str]] = {}
     for members in groups.values():
