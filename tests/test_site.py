@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from gazette.content import load_archive
+from gazette.models import Kind
 from gazette.errors import BuildError
 from gazette.site import build_site
 from gazette.structure import article_anchors, body_to_text
@@ -395,7 +396,11 @@ def test_corpus_pages_metadata_and_anchors(corpus: tuple[Path, Path]) -> None:
         table = html[html.index('<table class="gz-meta">'):html.index("</table>")]
         for label in ("发文机关", "文号", "成文日期", "施行日期", "刊登期次", "类别", "效力状态"):
             assert f"<th>{label}</th>" in table
-        assert "<td>未标注</td>" in table  # no validity data: never claims 现行有效
+        # Validity is derived from dates and relations; kinds without legal force say so.
+        if doc.kind in (Kind.REGULATION, Kind.NORMATIVE):
+            assert re.search(r'<th>效力状态</th><td><span class="gz-validity gz-validity-\w+">(现行有效|尚未生效|已被修改|已废止|已失效)</span>', table)
+        else:
+            assert "<th>效力状态</th><td>不适用</td>" in table
         first, last = doc.source.printed_pages
         issue = "2021年第5期" if doc.issue_id == "2021-05" else "2022年第1期"
         assert (f"{issue} 第{first}–{last}页" if last != first else f"{issue} 第{first}页") in table

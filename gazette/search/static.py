@@ -92,6 +92,7 @@ class Entry:
     doc: Document
     issue: Issue
     issue_label: str
+    validity: str = ""  # a Validity value, "" for documents without legal force
 
 
 @dataclass(frozen=True)
@@ -245,11 +246,13 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
         terms = ({"T" + piece for piece in set(title) | bigrams(title)}
                  | {"N" + piece for piece in set(number_form) | bigrams(number_form)})
         terms.add("K" + doc.kind.value)
+        if entry.validity:
+            terms.add("V" + entry.validity)
         terms |= {"I" + searchable(name) for name in issuer_names(doc.issuer)}
         for term in terms:
             tagged[term].append(n)
         record = [entry.url, doc.title, doc.doc_number or "", doc.issuer or "", doc.signed_date or "",
-                  doc.effective_date or "", doc.kind.value, entry.issue_label, text]
+                  doc.effective_date or "", doc.kind.value, entry.issue_label, text, entry.validity]
         written += _write_gz(folder / "d" / f"{n}.json.gz", _json(record))
     total = len(block)
     postings: dict[str, bytes] = {}
@@ -330,6 +333,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
     titles: dict[str, list[int]] = defaultdict(list)
     days: dict[int, int] = {}
     kinds: dict[str, int] = defaultdict(int)
+    validities: dict[str, int] = defaultdict(int)
     years: dict[str, int] = defaultdict(int)
     issuer_counts: dict[str, int] = defaultdict(int)
     for n, entry in enumerate(ordered):
@@ -346,6 +350,8 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
         day = int(date.replace("-", "")[:8]) if date[:4].isdigit() and len(date.replace("-", "")) >= 8 else 0
         days.setdefault(day, n)
         kinds[doc.kind.value] += 1
+        if entry.validity:
+            validities[entry.validity] += 1
         if date[:4].isdigit():
             years[date[:4]] += 1
     written = terms = shard_total = reused = 0
@@ -373,7 +379,8 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
         tables.append(folder / f"{name}.json.gz")
     meta = {"format": FORMAT, "documents": total, "blocks": blocks, "tables": _version(tables),
             "number_shards": number_shards, "title_shards": title_shards,
-            "kinds": dict(sorted(kinds.items())), "years": dict(sorted(years.items()))}
+            "kinds": dict(sorted(kinds.items())), "years": dict(sorted(years.items())),
+            "validities": dict(sorted(validities.items()))}
     data = _json(meta)
     (folder / "meta.json").write_bytes(data)
     written += len(data)

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import __version__
+from ..archive.relations import link_archive
 from ..content import Archive, load_archive
 from ..errors import BuildError
 from ..search.static import StaticReport
@@ -215,6 +216,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         raise
     archive = everything.public()
     private = private_parts(everything)
+    linkage = link_archive(archive)  # the public archive only: nothing unpublished is named or linked
     phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
 
     def phase(name: str) -> None:
@@ -238,7 +240,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
         tree = write_tree(archive, content, docs_dir, url, private=private, allow_symlinks=allow_symlinks,
-                          previous=previous.get("issues") if incremental and previous else None)
+                          previous=previous.get("issues") if incremental and previous else None, linkage=linkage)
         phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
@@ -271,7 +273,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         machine.write_document_json(archive, new_site, tree.doc_urls, url, unchanged, site)
         machine.write_feed(archive, new_site, tree.doc_urls, url, raw.get("site_name") or "政府公报")
         phase("feed, sitemap, JSON")
-        searched = search.write_index(archive, tree.doc_urls, new_site, site if incremental else None)
+        searched = search.write_index(archive, tree.doc_urls, new_site, site if incremental else None, linkage)
         phase("search index")
         _swap(new_site, site)
         state_file.write_text(json.dumps({"settings": settings, "nav": nav_state, "pages": contexts, "issues": tree.issue_state},

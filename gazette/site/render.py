@@ -16,7 +16,9 @@ from urllib.parse import urljoin
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..models import Document, Issue, Kind
+from ..archive.relations import Relation, Standing
+from ..content import VALIDITY_LABELS
+from ..models import Document, Issue, Kind, RelationType, Validity
 from ..structure import parse_body
 
 KIND_LABELS = {
@@ -98,6 +100,71 @@ def _row(label: str, value: str) -> str:
     return f"<tr><th>{esc(label)}</th><td>{value or '—'}</td></tr>"
 
 
+@dataclass(frozen=True)
+class Target:
+    """A related document as a page links it: its URL from this page, title, 文号 and
+    the issue it was printed in."""
+
+    href: str
+    title: str
+    doc_number: str | None
+    issue_label: str
+
+
+def validity_label(validity: Validity | None) -> str:
+    """The coloured 效力 label (empty for documents without legal force)."""
+    if validity is None:
+        return ""
+    return f'<span class="gz-validity gz-validity-{validity.value}">{esc(VALIDITY_LABELS[validity])}</span>'
+
+
+def _cited(rel: Relation, targets: dict[str, Target]) -> str:
+    """《title》（文号）, linked when the target is in the archive, else marked 未收录."""
+    target = targets.get(rel.target_id) if rel.target_id else None
+    title = target.title if target else rel.target_title
+    number = target.doc_number if target else rel.target_doc_number
+    text = f"《{esc(title)}》" + (f"（{esc(number)}）" if number else "")
+    if target:
+        return f'<a href="{esc(target.href)}">{text}</a>'
+    return f'{text}<span class="gz-unlisted">（未收录）</span>'
+
+
+def _day(iso: str | None) -> str:
+    if not iso or len(iso) < 10:
+        return esc(iso or "")
+    return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:10])}日"
+
+
+def standing_box(standing: Standing, targets: dict[str, Target], printings: Sequence[Target] = ()) -> str:
+    """The box under the metadata: repeal, amendments, interpretations, what it explains,
+    and where else the document was printed (in the words of legal databases)."""
+    rels = standing.relations
+    rows: list[str] = []
+    by_type: dict[RelationType, list[Relation]] = {}
+    for rel in rels:
+        by_type.setdefault(rel.type, []).append(rel)
+    for kind in (RelationType.REPEALED_BY, RelationType.REPLACED_BY):
+        for rel in by_type.get(kind, []):
+            since = f"，自{_day(rel.date)}起失效" if rel.date else ""
+            verb = "废止" if kind is RelationType.REPEALED_BY else "替代并废止"
+            rows.append(f'<li class="gz-rel-repealed">本件已被{_cited(rel, targets)}{verb}{since}。</li>')
+    if by_type.get(RelationType.AMENDED_BY):
+        rows.append('<li class="gz-rel-amended">本件已被修改：' + "；".join(_cited(r, targets) for r in by_type[RelationType.AMENDED_BY]) + "。</li>")
+    for kind, words in ((RelationType.INTERPRETED_BY, "相关解读"), (RelationType.INTERPRETS, "解读的文件"),
+                        (RelationType.REPEALS, "本件废止"), (RelationType.REPLACES, "本件替代"), (RelationType.AMENDS, "本件修改"),
+                        (RelationType.ISSUES, "本件印发"), (RelationType.ISSUED_BY, "印发文件")):
+        if by_type.get(kind):
+            rows.append(f'<li class="gz-rel-{kind.value}">{words}：' + "；".join(_cited(r, targets) for r in by_type[kind]) + "。</li>")
+    if printings:
+        rows.append('<li class="gz-rel-printed">本件同时刊登于' + "；".join(
+            f'<a href="{esc(t.href)}">{esc(t.issue_label)}</a>' for t in printings) + "。</li>")
+    if standing.validity_by:
+        rows.append(f'<li class="gz-rel-by">效力状态由{esc(standing.validity_by)}标注。</li>')
+    if not rows:
+        return ""
+    return '<aside class="gz-relations" aria-label="效力与关联文件"><ul>' + "".join(rows) + "</ul></aside>"
+
+
 def metadata_table(doc: Document, issue: Issue, validity: str) -> str:
     """The table readers of government sites expect."""
     rows = [
@@ -107,7 +174,7 @@ def metadata_table(doc: Document, issue: Issue, validity: str) -> str:
         _row("施行日期", esc(doc.effective_date)),
         _row("刊登期次", esc(f"{issue.meta.short_label or issue.id} {printed_span(doc)}".strip())),
         _row("类别", esc(KIND_LABELS[doc.kind])),
-        _row("效力状态", esc(validity)),
+        _row("效力状态", validity),
     ]
     return '<table class="gz-meta">\n' + "\n".join(rows) + "\n</table>"
 
@@ -179,7 +246,8 @@ def scans_html(pages: Sequence[ScanPage]) -> tuple[str, str]:
 
 
 def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
-                  validity: str, scans: Sequence[ScanPage] = ()) -> str:
+                  standing: Standing | None = None, scans: Sequence[ScanPage] = (),
+                  targets: dict[str, Target] | None = None, printings: Sequence[Target] = ()) -> str:
     """The whole document page; an OCR'd document says so and shows its page images."""
     label = issue_label(issue)
     kind = KIND_LABELS[doc.kind]
@@ -196,7 +264,13 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
         "name": doc.title,
         "legislationIdentifier": doc.doc_number,
         "legislationDate": doc.signed_date,
-        "legislationLegalForce": validity if validity != "未标注" else None,
+        "legislationLegalForce": _LEGAL_FORCE.get(standing.validity) if standing and standing.validity else None,
+        "legislationChanges": [{"@type": "Legislation", "name": r.target_title, "url": urljoin(url, targets[r.target_id].href)}
+                               if r.target_id in targets else {"@type": "Legislation", "name": r.target_title}
+                               for r in standing.relations if r.type in (RelationType.AMENDS, RelationType.REPEALS, RelationType.REPLACES)] or None
+        if standing and targets is not None else None,
+        "legislationConsolidates": [{"@type": "Legislation", "name": r.target_title} for r in standing.relations
+                                    if r.type is RelationType.AMENDED_BY] or None if standing else None,
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": doc.issuer} if doc.issuer else None,
         "legislationType": kind,
         "inLanguage": "zh-CN",
@@ -207,11 +281,15 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
     }
     ld = {k: v for k, v in ld.items() if v is not None}
     notice, figures = scans_html(scans)
+    targets = targets or {}
+    validity = validity_label(standing.validity) if standing and standing.validity else (
+        "不适用" if doc.kind in (Kind.PERSONNEL, Kind.OTHER, Kind.INTERPRETATION) else "未标注")
     return page(
         '<article class="gz-doc">',
         f'<h1 class="gz-title">{esc(doc.title)}</h1>',
         f'<p class="gz-issue-line"><a href="{esc(links.issue)}">{esc(label)}</a> {esc(printed_span(doc))}</p>',
         metadata_table(doc, issue, validity),
+        standing_box(standing, targets, printings) if standing else "",
         source_link(doc, links.pdf),
         notice,
         body_html(doc.body),
@@ -225,6 +303,10 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
         "\n".join(nav),
         json_ld(ld),
     )
+
+
+_LEGAL_FORCE = {Validity.IN_FORCE: "InForce", Validity.AMENDED: "PartiallyInForce", Validity.REPEALED: "NotInForce",
+                Validity.EXPIRED: "NotInForce", Validity.NOT_YET_EFFECTIVE: "NotInForce"}
 
 
 def source_link(doc: Document, pdf: PdfLink | None) -> str:
@@ -241,7 +323,8 @@ def source_link(doc: Document, pdf: PdfLink | None) -> str:
 
 
 def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str], pdf: PdfLink | None,
-               prev_issue: tuple[str, str] | None, next_issue: tuple[str, str] | None) -> str:
+               prev_issue: tuple[str, str] | None, next_issue: tuple[str, str] | None,
+               validities: dict[str, Validity | None] | None = None) -> str:
     """The issue page: cover data, the 目录 as printed, the PDF and neighbouring issues."""
     m = issue.meta
     rows = [
@@ -266,6 +349,7 @@ def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str]
         listed.add(doc.id)
         title = f'<a href="{esc(doc_links[doc.id])}">{esc(entry.title)}</a>'
         number = f'<span class="gz-docno">（{esc(entry.doc_number)}）</span>' if entry.doc_number else ""
+        number += validity_label((validities or {}).get(doc.id))
         toc.append(f'<p class="gz-toc-entry"><span class="gz-toc-title">{title}{number}</span>'
                    f'<span class="gz-toc-page">{esc(entry.printed_page)}</span></p>')
     rest = [d for d in docs if d.id not in listed]
@@ -273,7 +357,8 @@ def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str]
         if entries:
             toc.append("<h3>其他文件</h3>")
         for doc in rest:
-            toc.append(f'<p class="gz-toc-entry"><span class="gz-toc-title"><a href="{esc(doc_links[doc.id])}">{esc(doc.title)}</a></span>'
+            toc.append(f'<p class="gz-toc-entry"><span class="gz-toc-title"><a href="{esc(doc_links[doc.id])}">{esc(doc.title)}</a>'
+                       f'{validity_label((validities or {}).get(doc.id))}</span>'
                        f'<span class="gz-toc-page">{esc(doc.source.printed_pages[0] or "")}</span></p>')
     toc.append("</div>")
     around = ['<nav class="gz-prevnext">']

@@ -25,6 +25,7 @@ from typing import Any
 
 from PIL import Image
 
+from ..archive.relations import Linkage, Standing
 from ..content import Archive, page_image_name, safe_file
 from ..pdf import redacted_copy
 from ..errors import ContentError
@@ -138,9 +139,22 @@ def _issue_inputs(issue: Issue, docs: list[Document], neighbours: tuple[Issue | 
     return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
+def _targets(standing: Standing, archive: Archive, issue_of: dict[str, Issue]) -> tuple[dict[str, render.Target], list[render.Target]]:
+    """The public documents a page links to (from ``{issue}/{seq}/``), and its other printings."""
+    def target(doc_id: str) -> render.Target | None:
+        doc = archive.documents.get(doc_id)
+        if doc is None or doc_id not in issue_of:
+            return None
+        return render.Target("../../" + doc_path(doc), doc.title, doc.doc_number, render.issue_label(issue_of[doc_id]))
+    ids = sorted({r.target_id for r in standing.relations if r.target_id})
+    targets = {i: t for i in ids if (t := target(i)) is not None}
+    printings = [t for i in standing.printings if (t := target(i)) is not None]
+    return targets, printings
+
+
 def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity",
                private: dict[str, Private] | None = None, allow_symlinks: bool = False,
-               previous: dict[str, dict[str, Any]] | None = None) -> SiteTree:
+               previous: dict[str, dict[str, Any]] | None = None, linkage: Linkage | None = None) -> SiteTree:
     """Write every page of the public archive into ``docs_dir``; return the nav.
 
     ``private`` (from :func:`private_parts` of the whole archive) says, per issue, what
@@ -178,6 +192,8 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
     years: dict[int | None, list[Issue]] = defaultdict(list)
     for issue in issues:
         years[issue.meta.year].append(issue)
+    issue_of = {doc_id: issue for issue in issues for doc_id in issue.document_ids}
+    linkage = linkage or Linkage({}, None)
     for index, issue in enumerate(issues):
         docs = archive.issue_documents(issue)
         pdf_name = f"{issue.id}.pdf"
@@ -189,7 +205,10 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             tree.document_pages.add(f"{issue.id}/{doc.seq:02d}.md")
         prev_issue = issues[index - 1] if index > 0 else None
         next_issue = issues[index + 1] if index + 1 < len(issues) else None
-        inputs = _issue_inputs(issue, docs, (prev_issue, next_issue), hidden, content, site_url, validity_key)
+        standings = {d.id: linkage.of(d.id) for d in docs}
+        linked = {i: _targets(st, archive, issue_of) for i, st in standings.items()}
+        inputs = _issue_inputs(issue, docs, (prev_issue, next_issue), hidden, content, site_url,
+                               repr((validity_key, sorted(standings.items()), sorted(linked.items()))))
         before = previous.get(issue.id)
         if before and before.get("inputs") == inputs and all((docs_dir / rel).exists() for rel in before["files"]):
             tree.files.update(before["files"])
@@ -216,6 +235,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
             issue, docs, {d.id: f"{d.seq:02d}/" for d in docs}, pdf,
             (f"../{prev_issue.id}/", render.issue_label(prev_issue)) if prev_issue else None,
             (f"../{next_issue.id}/", render.issue_label(next_issue)) if next_issue else None,
+            {d.id: standings[d.id].validity for d in docs},
         ))
         scans = _copy_scans(docs, content, docs_dir, issue.id, set(hidden.pages) if hidden else set(), tree, add)
         for k, doc in enumerate(docs):
@@ -228,10 +248,11 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
                 prev=(f"../{prev_doc.seq:02d}/", prev_doc.title) if prev_doc else None,
                 next=(f"../{next_doc.seq:02d}/", next_doc.title) if next_doc else None,
             )
-            validity = dict(doc.extra).get(validity_key) or "未标注"
             url = site_url.rstrip("/") + "/" + here if site_url else "/" + here
             pages = _scan_pages(doc, scans)
-            write(f"{issue.id}/{doc.seq:02d}.md", DOCUMENT_FRONT_MATTER + render.document_page(doc, issue, links, url, validity, pages))
+            targets, printings = linked[doc.id]
+            write(f"{issue.id}/{doc.seq:02d}.md", DOCUMENT_FRONT_MATTER + render.document_page(
+                doc, issue, links, url, standings[doc.id], pages, targets, printings))
         tree.issue_state[issue.id] = {"inputs": inputs, "files": sorted(collected)}
     collected.clear()
     _browse_pages(archive, issues, years, tree, write)

@@ -12,6 +12,7 @@
   "use strict";
   var PAGE = 10, EXCERPT = 70;
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
+  var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
   var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
 
   function base() {
@@ -236,6 +237,7 @@
     var words = parseQuery(query);
     var filterTerms = [];
     if (filters.kind) filterTerms.push("K" + filters.kind);
+    if (filters.validity) filterTerms.push("V" + filters.validity);
     if (filters.issuer) filterTerms.push("I" + formOf(filters.issuer));
     // 行政 处罚: where the words stand together (the pieces across each gap occur too) the text ranks first.
     var bridges = [];
@@ -322,7 +324,9 @@
     head.appendChild(link);
     li.appendChild(head);
     var bits = [doc[7], doc[2], doc[3], doc[4] ? "签发 " + doc[4] : "", KIND_LABELS[doc[6]] || doc[6]].filter(Boolean);
-    li.appendChild(el("p", { "class": "gz-result-meta" }, bits.join(" · ")));
+    var metaLine = el("p", { "class": "gz-result-meta" }, bits.join(" · "));
+    if (doc[9]) metaLine.appendChild(el("span", { "class": "gz-validity gz-validity-" + doc[9] }, VALIDITY_LABELS[doc[9]] || doc[9]));
+    li.appendChild(metaLine);
     li.appendChild(excerpt(doc[8], exact && !words.length ? [] : words));
     return li;
   }
@@ -336,6 +340,7 @@
     var input = el("input", { type: "search", name: "q", placeholder: "检索公报全文、标题或文号", "aria-label": "检索词" });
     input.value = params.get("q") || "";
     var kind = el("select", { name: "kind", "aria-label": "类别" });
+    var validity = el("select", { name: "validity", "aria-label": "效力状态" });
     var year = el("select", { name: "year", "aria-label": "年份" });
     var issuer = el("input", { type: "text", name: "issuer", placeholder: "发文机关（全称）", list: "gz-issuers", "aria-label": "发文机关" });
     var from = el("input", { type: "text", name: "from", placeholder: "起始日期 2020-01-01", "aria-label": "起始日期", size: "12" });
@@ -344,7 +349,7 @@
     [["", "按相关度"], ["new", "日期从新到旧"], ["old", "日期从旧到新"]].forEach(function (o) { sort.appendChild(el("option", { value: o[0] }, o[1])); });
     var submit = el("button", { type: "submit", "class": "md-button md-button--primary" }, "检索");
     var datalist = el("datalist", { id: "gz-issuers" });
-    [input, submit, el("br"), kind, year, issuer, datalist, from, to, sort].forEach(function (n) { form.appendChild(n); });
+    [input, submit, el("br"), kind, validity, year, issuer, datalist, from, to, sort].forEach(function (n) { form.appendChild(n); });
     var status = el("p", { "class": "gz-search-status", role: "status" });
     var list = el("ol", { "class": "gz-results" });
     var more = el("button", { type: "button", "class": "md-button", hidden: "" }, "显示更多");
@@ -359,10 +364,13 @@
       meta = metaLoaded = loaded[0];
       kind.appendChild(el("option", { value: "" }, "全部类别"));
       Object.keys(meta.kinds).forEach(function (k) { kind.appendChild(el("option", { value: k }, (KIND_LABELS[k] || k) + "（" + meta.kinds[k] + "）")); });
+      validity.appendChild(el("option", { value: "" }, "全部效力"));
+      Object.keys(meta.validities || {}).forEach(function (v) { validity.appendChild(el("option", { value: v }, (VALIDITY_LABELS[v] || v) + "（" + meta.validities[v] + "）")); });
+      validity.value = params.get("validity") || "";
       year.appendChild(el("option", { value: "" }, "全部年份"));
       Object.keys(meta.years).sort().reverse().forEach(function (y) { year.appendChild(el("option", { value: y }, y + "年（" + meta.years[y] + "）")); });
       kind.value = params.get("kind") || ""; year.value = params.get("year") || ""; sort.value = params.get("sort") || "";
-      if (input.value || params.get("kind") || params.get("issuer")) go();
+      if (input.value || params.get("kind") || params.get("issuer") || params.get("validity")) go();
     }).catch(function (error) { status.textContent = "检索索引无法加载：" + error.message; });
     issuer.addEventListener("focus", function () {
       if (datalist.childNodes.length) return;
@@ -372,7 +380,7 @@
     });
 
     function filters() {
-      return { kind: kind.value, year: year.value, issuer: issuer.value.trim(), from: from.value.trim(), to: to.value.trim(), sort: sort.value };
+      return { kind: kind.value, validity: validity.value, year: year.value, issuer: issuer.value.trim(), from: from.value.trim(), to: to.value.trim(), sort: sort.value };
     }
     function showMore() {
       if (busy || !current) return Promise.resolve();
@@ -423,7 +431,7 @@
       Object.keys(f).forEach(function (k) { if (f[k]) state.set(k, f[k]); });
       history.replaceState(null, "", "?" + state.toString());
       list.textContent = ""; shown = 0; dropped = 0; more.hidden = true;
-      if (!parseQuery(q).length && !docNumberKey(q.trim()) && !f.kind && !f.issuer) { status.textContent = "请输入检索词"; return; }
+      if (!parseQuery(q).length && !docNumberKey(q.trim()) && !f.kind && !f.issuer && !f.validity) { status.textContent = "请输入检索词"; return; }
       status.textContent = "检索中…";
       run(meta, q, f).then(function (result) {
         current = { words: result.words, order: result.order, next: 0, exactSet: {}, together: result.together, joined: result.joined };
