@@ -62,11 +62,17 @@ def is_interpretation(doc: Document) -> bool:
 
 def references(doc: Document) -> tuple[Reference, ...]:
     """Every reference ``doc``'s title and text make, in printed order, without repeats."""
-    lines = [fold(to_ascii_digits(line)).strip() for line in body_to_text(doc.body).splitlines()]
-    lines = [line for line in lines if line]
     title = fold(to_ascii_digits(doc.title)).strip()
+    interpretation = is_interpretation(doc)
+    if not interpretation and not _ANY_TRIGGER_RE.search(doc.body) and not _ANY_TRIGGER_RE.search(doc.title):
+        return ()  # no relation word in any script: nothing to find
+    text = body_to_text(doc.body)
+    if _FULLWIDTH_DIGIT_RE.search(text):
+        text = to_ascii_digits(text)
+    lines = [line.strip() for line in fold(text).splitlines()]
+    lines = [line for line in lines if line]
     found: list[Reference] = []
-    if is_interpretation(doc):
+    if interpretation:
         found += _interpreted(title, lines)
     else:
         found += _from_title(title)
@@ -90,14 +96,17 @@ def _interpreted(title: str, lines: list[str]) -> list[Reference]:
     """The document a 政策解读 explains: 《…》 in its title, else in its first lines, else
     its title without 关于/的/政策解读."""
     named = _TITLE_RE.findall(title)
+    bare = re.sub(r"^(?:关于|对)", "", title)
+    bare = re.sub(r"(?:的)?(?:政策)?(?:解读|答记者问|政策问答|问答)(?:材料)?$", "", bare)
+    bare = re.sub(r"^.*?负责人就", "", bare)
+    if not named and len(bare) >= 4 and _DOC_WORD_RE.search(bare):
+        number = next((_number_after(line, bare) for line in lines[:6] if bare in line), None)
+        return [Reference(RelationType.INTERPRETS, bare, number, None, title)]
     if not named:
         for line in lines[:6]:
             named = [t for t in _TITLE_RE.findall(line) if not _BASIS_RE.search(line[:line.find(t)])]
             if named:
                 return [Reference(RelationType.INTERPRETS, named[0], _number_after(line, named[0]), None, line[:200])]
-        bare = re.sub(r"^(?:关于|对)", "", title)
-        bare = re.sub(r"(?:的)?(?:政策)?(?:解读|答记者问|政策问答|问答)(?:材料)?$", "", bare)
-        bare = re.sub(r"^.*?负责人就", "", bare)
         return [Reference(RelationType.INTERPRETS, bare, None, None, title)] if len(bare) >= 4 else []
     number = next((_number_after(line, named[0]) for line in lines[:6] if f"《{named[0]}》" in line), None)
     return [Reference(RelationType.INTERPRETS, named[0], number, None, title)]
@@ -146,6 +155,12 @@ _LEVELS = (re.compile(r"^\s*[一二三四五六七八九十百]+[、.．]"), re.
            re.compile(r"^\s*\d+\s*[、.．\s]"), re.compile(r"^\s*[（(]\d+[）)]"), re.compile(r"^\s*[①-⑳]"))
 
 
+_ITEM_STARTS = frozenset("一二三四五六七八九十百（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ 　")
+_ANY_TRIGGER_RE = re.compile(r"[废廢]止|修改|印[发發]|[删刪][去除]|增加|停止[执執]行|不再[执執]行|失效")
+_FULLWIDTH_DIGIT_RE = re.compile(r"[０-９]")
+_TRIGGER_RE = re.compile(r"废止|修改|印发|删去|删除|增加|停止执行|不再执行|失效")
+
+
 def _level(line: str) -> int | None:
     """How deep a list item is: 一、 0, （一） 1, 1. 2, （1） 3, ① 4; None for a plain line."""
     for n, pattern in enumerate(_LEVELS):
@@ -162,14 +177,17 @@ def _from_lines(title: str, lines: list[str]) -> list[Reference]:
     opened: list[tuple[int, RelationType]] = []  # (level, mode), outermost first; -1 for an intro line
     default = _title_mode(title)
     for line in lines:
-        level = _level(line)
-        own = _modes(line)
-        for sentence in _sentences(line):
-            modes = _modes(sentence)
-            if modes:
-                refs += _sentence_refs(sentence, modes, default)
+        level = _level(line) if line[0] in _ITEM_STARTS else None
+        if level is None and not opened and not _TRIGGER_RE.search(line):
+            continue  # most lines of most documents: no relation word, no list open
+        own = _modes(line) if _TRIGGER_RE.search(line) else []
+        if own:
+            for sentence in _sentences(line):
+                modes = _modes(sentence)
+                if modes:
+                    refs += _sentence_refs(sentence, modes, default)
         names = _TITLE_RE.search(_unquoted(line)) or _NUMBER_RE.search(line)
-        if own and not names and (level is not None or re.search(r"[：:]$|下列|以下|如下", line)):
+        if own and not names and (level is not None or re.search(r"[：:]$|下列|以下|如下|(?:目录|清单|名单|一览表)$", line)):
             mode = own[0] if len(own) == 1 else (RelationType.REPEALS if line.rfind("废止") > line.rfind("修改") else RelationType.AMENDS)
             depth = -1 if level is None else level
             opened = [(lv, m) for lv, m in opened if lv < depth] + [(depth, mode)]
@@ -215,6 +233,8 @@ def _sentences(line: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。；;])", line) if s.strip()]
 
 
+_BARE_ARTICLE_RE = re.compile(
+    rf"(?:将|删去|删除|在)([{_CJK}、]{{4,40}}?(?:办法|规定|条例|细则|规则)(?:（试行）|（暂行）)?)(?:（[^（）]{{0,40}}）)?第[一二三四五六七八九十百零〇\d]+条")
 _GENERIC = re.compile(r"^(?:实施)?(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|指导意见|实施方案|实施意见|纲要|规划|若干规定|暂行办法|实施细则|通告|公告)$")
 
 
@@ -235,6 +255,10 @@ def _sentence_refs(sentence: str, modes: list[RelationType], default: RelationTy
         if owner or _inside_title(sentence, m.start()):
             continue
         spans.append((m.start(), m.end(), None, number))
+    if RelationType.AMENDS in modes:  # 将河北省…办法第四条修改为, 删去…办法（…号）第九条: a title without 《》
+        for m in _BARE_ARTICLE_RE.finditer(masked):
+            if not any(a <= m.start(1) < b for a, b, _, _ in spans):
+                spans.append((m.start(1), m.end(1), m.group(1), None))
     basis = _basis_spans(masked)
     for start, end, title, number in sorted(spans):
         if any(a <= start < b for a, b in basis):
@@ -284,10 +308,12 @@ def _repeal_date(sentence: str) -> str | None:
 
 def _number_after(text: str, title: str) -> str | None:
     """The 文号/令号 printed in brackets right after 《title》."""
-    at = text.find(f"《{title}》")
+    at, width = text.find(f"《{title}》"), len(title) + 2
+    if at < 0:
+        at, width = text.find(title), len(title)
     if at < 0:
         return None
-    tail = text[at + len(title) + 2:at + len(title) + 40]
+    tail = text[at + width:at + width + 40]
     match = re.match(r"\s*[（(]([^（）()]*)[）)]", tail)
     if match:
         number = _NUMBER_RE.search(match.group(1))
@@ -299,7 +325,7 @@ def _number_after(text: str, title: str) -> str | None:
 def _clean_number(text: str) -> str:
     """A matched 文号/令号 without the date words a greedy match picks up (…日市政府令第5号)."""
     text = re.sub(r"\s+", "", text)
-    return re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[日月于的原以经由]+)?(?=.)", "", text) if not re.match(r"^\d{4}年[^月]", text) else text
+    return re.sub(r"^(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[年日月于的原以经由]+)?(?=.)", "", text) if not re.match(r"^\d{4}年[^月]", text) else text
 
 
 def _number_before(masked: str, start: int) -> str | None:

@@ -11,11 +11,16 @@ depends on the clock: the same content gives the same links.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from ..content import Archive
+from .. import __version__
+from ..content import Archive, atomic_write
 from ..fold import fold
 from ..models import Document, Issue, Kind, RelationType, Validity
 from ..structure import body_to_text
@@ -70,6 +75,7 @@ class Linkage:
         return self.standing.get(doc_id, Standing())
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_title(title: str) -> str:
     """A title for comparison: folded, no 《》, spaces or punctuation, ASCII brackets."""
     text = fold(to_ascii_digits(title)).translate(str.maketrans("（）", "()"))
@@ -195,8 +201,40 @@ def _days(date: str) -> int:
     return int(digits) if len(digits) == 8 else 0
 
 
-def link_archive(archive: Archive) -> Linkage:
-    """Relations, works, printings and validity of every document in ``archive``."""
+_CACHE_VERSION = 1  # bump when ``references`` finds other things in the same text
+
+
+def _all_references(docs: dict[str, Document], cache: Path | None) -> dict[str, tuple[Reference, ...]]:
+    """``references`` of every document, from ``cache/references.pickle`` where a
+    document's title, kind and text are unchanged (the cache is rewritten atomically)."""
+    stored: dict[str, tuple[Reference, ...]] = {}
+    path = cache / "references.pickle" if cache else None
+    if path and path.exists():
+        try:
+            loaded = pickle.loads(path.read_bytes())
+            if loaded.get("version") == (_CACHE_VERSION, __version__):
+                stored = loaded["refs"]
+        except Exception:  # a damaged cache is rebuilt, never trusted
+            stored = {}
+    out: dict[str, tuple[Reference, ...]] = {}
+    fresh: dict[str, tuple[Reference, ...]] = {}
+    for doc_id in sorted(docs):
+        doc = docs[doc_id]
+        key = hashlib.sha1(f"{doc.title}\0{doc.kind.value}\0{doc.body}".encode("utf-8")).hexdigest()
+        refs = stored.get(key)
+        if refs is None:
+            refs = references(doc)
+        fresh[key] = out[doc_id] = refs
+    if path and fresh.keys() != stored.keys():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, pickle.dumps({"version": (_CACHE_VERSION, __version__), "refs": fresh}))
+    return out
+
+
+def link_archive(archive: Archive, cache: Path | None = None) -> Linkage:
+    """Relations, works, printings and validity of every document in ``archive``
+    (``cache``: a folder where the references of unchanged documents are kept)."""
+    found_refs = _all_references(archive.documents, cache)
     issue_of = {doc_id: issue for issue in archive.issues for doc_id in issue.document_ids}
     resolver = _Resolver(archive, issue_of)
     docs = archive.documents
@@ -206,7 +244,7 @@ def link_archive(archive: Archive) -> Linkage:
     for doc_id in sorted(docs):
         doc = docs[doc_id]
         found = []
-        for ref in references(doc):
+        for ref in found_refs[doc_id]:
             target = resolver.resolve(doc, ref)
             if target is not None:
                 target = work_of.get(target, target)
@@ -325,8 +363,7 @@ def _validity(doc: Document, issue: Issue | None, rels: tuple[Relation, ...],
         return None, None, None
     if repeal and (not repealed_on or not as_of or repealed_on <= as_of):
         return Validity.REPEALED, None, repealed_on
-    text = fold(to_ascii_digits(body_to_text(doc.body)))
-    end = _expiry(doc, text)
+    end = _expiry(doc, doc.body) if "有效期" in doc.body else None
     if end and as_of and end < as_of:
         return Validity.EXPIRED, None, None
     if doc.effective_date and as_of and doc.effective_date > as_of:
@@ -336,8 +373,9 @@ def _validity(doc: Document, issue: Issue | None, rels: tuple[Relation, ...],
     return Validity.IN_FORCE, None, None
 
 
-def _expiry(doc: Document, text: str) -> str | None:
+def _expiry(doc: Document, body: str) -> str | None:
     """有效期至2025年12月31日, or 有效期N年 from the effective (else signing) date."""
+    text = "\n".join(to_ascii_digits(re.sub(r"\s+", "", body[m.start():m.start() + 40])) for m in re.finditer("有效期", body))
     match = _EXPIRY_RE.search(text)
     if match:
         return parse_date(match.group(1))

@@ -216,7 +216,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         raise
     archive = everything.public()
     private = private_parts(everything)
-    linkage = link_archive(archive)  # the public archive only: nothing unpublished is named or linked
+    linkage = link_archive(archive, cache / "content")  # the public archive only: nothing unpublished is named or linked
     phases: list[tuple[str, float]] = [("load content", time.perf_counter() - started)]
 
     def phase(name: str) -> None:
