@@ -69,7 +69,11 @@ class Archive:
 
     def public(self) -> "Archive":
         """A copy holding only published documents (and issues that have any)."""
-        docs = {k: d for k, d in self.documents.items() if d.is_public}
+        return self.only(frozenset({Status.PUBLISHED}))
+
+    def only(self, statuses: frozenset[Status]) -> "Archive":
+        """A copy holding only documents whose status is in ``statuses``."""
+        docs = {k: d for k, d in self.documents.items() if d.status in statuses}
         issues = []
         for issue in self.issues:
             ids = tuple(d for d in issue.document_ids if d in docs)

@@ -3,7 +3,11 @@
 One JSON object per document, keys in a fixed order, ``null`` for unknown values::
 
     id, issue{id,name,year,number,date}, title, kind, doc_number, issuer, signed_date,
-    effective_date, section, source{file,sha256,pdf_pages,printed_pages}, text, status
+    effective_date, section, source{file,sha256,pdf_pages,printed_pages}, text, status,
+    validity, relations[{type,target_id,target_title,target_doc_number}]
+
+Validity and relations are those of the exported set itself (``link_archive`` over it):
+a relation to a document outside it has ``target_id: null``.
 """
 
 from __future__ import annotations
@@ -11,15 +15,16 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
+from .archive.relations import Linkage, Standing, link_archive
 from .content import Archive
 from .models import Document, Issue, Status
 from .structure import body_to_text
 
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: validity and relations
 
 
-def document_record(doc: Document, issue: Issue | None) -> dict[str, Any]:
-    """The export record of one document."""
+def document_record(doc: Document, issue: Issue | None, standing: Standing | None = None) -> dict[str, Any]:
+    """The export record of one document (``standing``: its validity and relations)."""
     meta = issue.meta if issue else None
     return {
         "id": doc.id,
@@ -45,15 +50,20 @@ def document_record(doc: Document, issue: Issue | None) -> dict[str, Any]:
         },
         "text": body_to_text(doc.body),
         "status": doc.status.value,
+        "validity": standing.validity.value if standing and standing.validity else None,
+        "relations": [{"type": r.type.value, "target_id": r.target_id, "target_title": r.target_title,
+                       "target_doc_number": r.target_doc_number} for r in (standing.relations if standing else ())],
     }
 
 
-def iter_records(archive: Archive, statuses: frozenset[Status]) -> Iterator[dict[str, Any]]:
-    """Records of the documents whose status is in ``statuses``, issue by issue in printed order."""
-    for issue in archive.issues:
-        for doc in archive.issue_documents(issue):
-            if doc.status in statuses:
-                yield document_record(doc, issue)
+def iter_records(archive: Archive, statuses: frozenset[Status], linkage: Linkage | None = None) -> Iterator[dict[str, Any]]:
+    """Records of the documents whose status is in ``statuses``, issue by issue in
+    printed order, with validity and relations resolved within that set."""
+    chosen = archive.only(statuses)
+    linkage = linkage or link_archive(chosen)
+    for issue in chosen.issues:
+        for doc in chosen.issue_documents(issue):
+            yield document_record(doc, issue, linkage.of(doc.id))
 
 
 def to_jsonl(record: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 
 import click
 
+from ..archive.relations import link_archive
 from ..content import load_archive, set_status, write_results
 from ..errors import ContentError, ExitCode, GazetteError
 from ..export import iter_records, to_jsonl
@@ -189,8 +190,12 @@ def export(content_dir: Path, fmt: str, index_name: str, site_url: str | None, i
         return
     archive = load_archive(content_dir)
     if fmt == "opensearch":
-        pairs = ((doc, issue) for issue in archive.issues for doc in archive.issue_documents(issue) if doc.is_public)
-        for line in opensearch.bulk_lines(pairs, index_name, site_url):
+        public = archive.public()
+        linkage = link_archive(public)
+        validity = {i: s.validity.value for i, s in linkage.standing.items() if s.validity}
+        pairs = ((doc, issue) for issue in public.issues for doc in public.issue_documents(issue)
+                 if linkage.of(doc.id).work in (None, doc.id))  # a work printed twice is one search document
+        for line in opensearch.bulk_lines(pairs, index_name, site_url, validity):
             click.echo(line)
         return
     statuses = frozenset({Status.PUBLISHED, Status.DRAFT} if include_drafts else {Status.PUBLISHED})

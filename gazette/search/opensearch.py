@@ -114,10 +114,10 @@ def record(doc: Document, issue: Issue, url: str | None = None, validity: str | 
 
 
 def bulk_lines(pairs: Iterator[tuple[Document, Issue]], index: str = "gazette",
-               site_url: str | None = None) -> Iterator[str]:
+               site_url: str | None = None, validity: dict[str, str] | None = None) -> Iterator[str]:
     """The ``_bulk`` body: for each document an ``index`` action (``_id`` = document id,
     so re-sending an archive replaces, never duplicates) and the document."""
     for doc, issue in pairs:
         url = f"{site_url.rstrip('/')}/{doc.issue_id}/{doc.seq:02d}/" if site_url else None
         yield json.dumps({"index": {"_index": index, "_id": doc.id}}, ensure_ascii=False, separators=(",", ":"))
-        yield json.dumps(record(doc, issue, url), ensure_ascii=False, separators=(",", ":"))
+        yield json.dumps(record(doc, issue, url, (validity or {}).get(doc.id)), ensure_ascii=False, separators=(",", ":"))

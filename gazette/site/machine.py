@@ -15,6 +15,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape as _escape
 
 from ..content import Archive
+from ..archive.relations import Linkage
+from ..models import RelationType, Validity
 from ..export import document_record, to_jsonl
 from .render import issue_label
 
@@ -32,7 +34,8 @@ def _abs(site_url: str, path: str) -> str:
     return (site_url.rstrip("/") + "/" + path) if site_url else "/" + path
 
 
-def write_jsonl(archive: Archive, site: Path, unchanged: set[str] | None = None, previous: Path | None = None) -> int:
+def write_jsonl(archive: Archive, site: Path, unchanged: set[str] | None = None, previous: Path | None = None,
+                linkage: Linkage | None = None) -> int:
     """``documents.jsonl``: the public export, one document per line.
 
     The lines of the issues in ``unchanged`` (whose documents are as they were in the
@@ -48,7 +51,7 @@ def write_jsonl(archive: Archive, site: Path, unchanged: set[str] | None = None,
                     before.seek(span[0])
                     out.write(before.read(span[1]))
                 else:
-                    out.write((_inert(to_jsonl(document_record(doc, issue))) + "\n").encode("utf-8"))
+                    out.write((_inert(to_jsonl(document_record(doc, issue, linkage.of(doc.id) if linkage else None))) + "\n").encode("utf-8"))
                 count += 1
     return count
 
@@ -67,7 +70,8 @@ def _line_offsets(path: Path) -> dict[str, tuple[int, int]]:
 
 
 def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str,
-                        unchanged: set[str] | None = None, previous: Path | None = None) -> None:
+                        unchanged: set[str] | None = None, previous: Path | None = None,
+                        linkage: Linkage | None = None) -> None:
     """``api/documents/<id>.json`` for every document, and ``api/index.json`` listing them.
 
     The files of the issues in ``unchanged`` are hard-linked from the ``previous`` site
@@ -85,7 +89,7 @@ def write_document_json(archive: Archive, site: Path, doc_urls: dict[str, str], 
                     continue
                 except OSError:
                     pass
-            record = document_record(doc, issue)
+            record = document_record(doc, issue, linkage.of(doc.id) if linkage else None)
             record["url"] = _abs(site_url, doc_urls[doc.id])
             (folder / name).write_text(_inert(json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)) + "\n", encoding="utf-8")
     (site / "api" / "index.json").write_text(_inert(json.dumps(index, ensure_ascii=False, indent=1)) + "\n", encoding="utf-8")
@@ -100,8 +104,10 @@ def xml_escape(text: str) -> str:
     return _escape(_NOT_XML.sub("", text))
 
 
-def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str, title: str) -> None:
-    """``feed.xml``: an Atom feed of the latest issues and their documents."""
+def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url: str, title: str,
+               linkage: Linkage | None = None) -> None:
+    """``feed.xml``: an Atom feed of the latest issues and their documents. A repealed
+    document's entry says by what and since when, and is updated on that date."""
     entries: list[tuple[str, str, str, str, str]] = []  # (date, id, title, url, summary)
     for issue in archive.issues:
         date = issue.meta.date or "1970-01-01"
@@ -110,7 +116,14 @@ def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url:
         entries.append((date, f"issue:{issue.id}", label, _abs(site_url, f"{issue.id}/"), f"本期共{len(docs)}件"))
         for doc in docs:
             summary = "，".join(x for x in (doc.issuer, doc.doc_number, doc.signed_date) if x)
-            entries.append((date, f"document:{doc.id}", doc.title, _abs(site_url, doc_urls[doc.id]), summary))
+            updated = date
+            standing = linkage.of(doc.id) if linkage else None
+            if standing and standing.validity is Validity.REPEALED:
+                by = next((r for r in standing.relations if r.type in (RelationType.REPEALED_BY, RelationType.REPLACED_BY)), None)
+                when = standing.repealed_on
+                summary += "。已" + (f"于{when}" if when else "") + (f"被《{by.target_title}》" if by else "") + "废止"
+                updated = max(date, when or date)
+            entries.append((updated, f"document:{doc.id}", doc.title, _abs(site_url, doc_urls[doc.id]), summary))
     entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
     entries = entries[:FEED_ENTRIES]
     updated = entries[0][0] if entries else "1970-01-01"
