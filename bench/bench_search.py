@@ -61,13 +61,16 @@ def queries(archive: Path) -> list[tuple[str, str, dict]]:
     return out
 
 
-def run(n_docs: int, work: Path) -> dict:
+def run(n_docs: int, work: Path, keep_index: bool = False) -> dict:
     archive = archive_for(n_docs, work)
     index = work / f"search-index-{n_docs}"
-    shutil.rmtree(index, ignore_errors=True)
-    started = time.perf_counter()
-    build_index(archive, index, rebuild=True)
-    full = time.perf_counter() - started
+    full = None
+    if not (keep_index and index.exists()):
+        shutil.rmtree(index, ignore_errors=True)
+        started = time.perf_counter()
+        build_index(archive, index, rebuild=True)
+        full = time.perf_counter() - started
+    build_index(archive, index)  # an index of another version is rebuilt here
     size = dir_size(index)
 
     started = time.perf_counter()
@@ -105,7 +108,7 @@ def run(n_docs: int, work: Path) -> dict:
     return {
         "documents": n_docs,
         "content_mb": round(dir_size(archive) / 1e6, 1),
-        "full_index_s": round(full, 1),
+        "full_index_s": round(full, 1) if full is not None else "(kept)",
         "index_mb": round(size / 1e6, 1),
         "noop_update_s": round(noop, 2),
         "add_issue_s": round(incremental, 2),
@@ -132,12 +135,13 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", default="1000,10000", help="comma-separated archive sizes")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    parser.add_argument("--keep-index", action="store_true", help="reuse build/bench/search-index-N when it exists (no full build timed)")
     args = parser.parse_args(argv)
     work = ROOT / "build" / "bench"
     work.mkdir(parents=True, exist_ok=True)
     reports = []
     for n in args.docs.split(","):
-        reports.append(run(int(n), work))
+        reports.append(run(int(n), work, args.keep_index))
         print(json.dumps(reports[-1], ensure_ascii=False), file=sys.stderr)
     print(json.dumps(reports, indent=1, ensure_ascii=False) if args.json else table(reports))
     return 0

@@ -39,11 +39,12 @@ def test_export_fields(ingested: tuple[Path, Path]) -> None:
     _, content = ingested
     (record,) = _export(content, "--include-drafts")
     assert set(record) == {"id", "issue", "title", "kind", "doc_number", "issuer", "signed_date",
-                           "effective_date", "section", "source", "text", "status"}
+                           "effective_date", "section", "source", "text", "status", "validity", "relations"}
     assert set(record["issue"]) == {"id", "name", "year", "number", "date"}
     assert record["doc_number"] == "联防联控机制综发〔2022〕71号"
     assert record["source"]["pdf_pages"] == [1, 159]
     assert record["status"] == "draft"
+    assert record["validity"] in ("in_force", "not_yet_effective", "expired") and isinstance(record["relations"], list)
     assert "\n" in record["text"] and "2022 年 6 月27 日" in record["text"]
 
 

@@ -46,10 +46,11 @@ from hypothesis import HealthCheck, Phase, assume, example, given, settings
 from hypothesis import strategies as st
 
 from broken_pdfs import ACCEPT, REJECT, Variant, encryption_damaged, variants, write_variants
+from gazette.archive.relations import Relation, Standing
 from gazette.content import document_from_file, issue_from_file, load_archive
 from gazette.errors import ContentError, ExitCode, GazetteError
 from gazette.models import (Document, Issue, IssueMeta, Kind, OcrCheck, OcrInfo, SourceRef, Status,
-                            TocEntry)
+                            RelationType, TocEntry, Validity)
 from gazette.search import normalize
 from gazette.site import render
 from gazette.structure import parse_body
@@ -619,6 +620,14 @@ NEUTRAL_BODY = "\n\n".join([
     "### 第一节 一般规定", "第二条 各级人民政府负责。", "附件1", "公开目录", "\\# 井号开头的段落"]) + "\n"
 
 
+NEUTRAL_TARGETS = {"t1": render.Target("../../2021-06/01/", "关于修改的决定", "鲁政发〔2021〕6号", "2021年第6期")}
+NEUTRAL_PRINTINGS = [render.Target("../../2021-07/02/", "同一文件", None, "2021年第7期")]
+NEUTRAL_STANDING = Standing(
+    relations=tuple(Relation(t, tid, "某某办法", number, "text", date) for t in RelationType
+                    for tid, number, date in (("t1", None, "2021-07-01"), (None, "市政府令第2号", None))),
+    validity=Validity.REPEALED, validity_by="市司法局", repealed_on="2021-07-01", printings=("p",), work="w")
+
+
 def _neutral_pages() -> list[str]:
     """Renders with harmless text that reach every branch of the page template."""
     scans = (render.ScanPage(3, 1, "pages/p0003.webp", (1240, 1754)), render.ScanPage(4, None, None, None))
@@ -628,8 +637,9 @@ def _neutral_pages() -> list[str]:
     for pdf in (("2021-05.pdf", "ef" * 32, ()), ("2021-05.pdf", "ef" * 32, (1, 2)), ("x.pdf", "ef" * 32, (3, 4)), None):
         links = _links("../", pdf, ("../00/", "上一篇"), ("../02/", "下一篇"))
         for shown in (scans, ()):
-            out.append(render.document_page(doc, _issue(), links, "https://gazette.example.org/2021-05/01/",
-                                            "有效", shown))
+            for standing in (NEUTRAL_STANDING, None, Standing()):
+                out.append(render.document_page(doc, _issue(), links, "https://gazette.example.org/2021-05/01/",
+                                                standing, shown, NEUTRAL_TARGETS, NEUTRAL_PRINTINGS))
     out += [render.body_html("## "), render.body_html("### ")]  # headings without text get no anchor
     return out
 
@@ -676,9 +686,15 @@ def document_pages(draw: st.DrawFn) -> dict[str, Any]:
             urljoin(url, pdf[0])
         except ValueError:
             assume(False)
-    return dict(doc=doc, issue=issue, links=links, url=url,
-                validity=draw(st.one_of(st.sampled_from(["有效", "未标注", "失效"]), fuzz_text)),
-                scans=tuple(draw(st.lists(scan_pages, max_size=3))))
+    targets = {f"t{n}": render.Target(draw(hrefs), draw(fuzz_text), draw(optional_text), draw(fuzz_text)) for n in range(draw(st.integers(0, 2)))}
+    relations = tuple(Relation(draw(st.sampled_from(list(RelationType))), draw(st.sampled_from([None, "t0", "t1", "gone"])),
+                               draw(fuzz_text), draw(optional_text), "text", draw(optional_text))
+                      for _ in range(draw(st.integers(0, 4))))
+    standing = draw(st.one_of(st.none(), st.just(Standing(relations, draw(st.one_of(st.none(), st.sampled_from(list(Validity)))),
+                                                          draw(optional_text), draw(optional_text)))))
+    printings = [render.Target(draw(hrefs), draw(fuzz_text), None, draw(fuzz_text)) for _ in range(draw(st.integers(0, 2)))]
+    return dict(doc=doc, issue=issue, links=links, url=url, standing=standing,
+                scans=tuple(draw(st.lists(scan_pages, max_size=3))), targets=targets, printings=printings)
 
 
 @FUZZ
@@ -735,18 +751,19 @@ def test_document_page_markup_comes_only_from_the_template(args: dict[str, Any])
                                   paged(args["links"].next[0]) if args["links"].next else None}
 
 
-def _page_args(title: str = "标题", validity: str = "有效") -> dict[str, Any]:
+def _page_args(title: str = "标题", related: str = "某某办法") -> dict[str, Any]:
     doc = _document(title, "第一条 正文。\n")
+    standing = Standing((Relation(RelationType.AMENDS, None, related, None), Relation(RelationType.AMENDED_BY, None, related, None)),
+                        Validity.AMENDED)
     return dict(doc=doc, issue=_issue(), links=_links("../", ("2021-05.pdf", "ef" * 32, ()), None, None),
-                url="https://gazette.example.org/2021-05/01/", validity=validity,
-                scans=())
+                url="https://gazette.example.org/2021-05/01/", standing=standing, scans=(), targets={})
 
 
 @budget(0.6)
 @given(args=document_pages())
 # reproducers: a line or paragraph separator (or NEL) in any text breaks the JSON-LD, since
 # page() splits lines on it and a raw line break then stands inside a JSON string
-@example(args=_page_args(validity="\u2028"))
+@example(args=_page_args(related="\u2028"))
 @example(args=_page_args(title="关于\u2029通知"))
 @example(args=_page_args(title="关于\x85通知"))
 def test_document_page_json_ld_is_valid(args: dict[str, Any]) -> None:

@@ -242,6 +242,8 @@ def test_site_relation_box_labels_and_json_ld(relation_site: Path) -> None:
     assert "已于2021-10-01被《清河市人民政府关于修改和废止部分市政府规章的决定》废止" in feed
     meta = json.loads((relation_site / "search-index" / "meta.json").read_text(encoding="utf-8"))
     assert meta["validities"]["repealed"] == 1
+    repealed = (relation_site / "validity" / "repealed" / "index.html").read_text(encoding="utf-8")
+    assert B_TITLE in repealed and A_TITLE not in repealed
     record = json.loads((relation_site / "api" / "documents" / "2021-03-02.json").read_text(encoding="utf-8"))
     assert record["validity"] == "repealed"
 

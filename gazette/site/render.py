@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from urllib.parse import urljoin
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -130,9 +131,11 @@ def _cited(rel: Relation, targets: dict[str, Target]) -> str:
 
 
 def _day(iso: str | None) -> str:
-    if not iso or len(iso) < 10:
+    """2023-05-30 → 2023年5月30日 (anything else as written, escaped)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not match:
         return esc(iso or "")
-    return f"{int(iso[:4])}年{int(iso[5:7])}月{int(iso[8:10])}日"
+    return f"{int(match.group(1))}年{int(match.group(2))}月{int(match.group(3))}日"
 
 
 def standing_box(standing: Standing, targets: dict[str, Target], printings: Sequence[Target] = ()) -> str:

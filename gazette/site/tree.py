@@ -6,6 +6,7 @@ URL scheme (``use_directory_urls``)::
     /search/                search (the static index in /search-index/)
     /years/  /years/2023/   issues by year
     /kinds/  /kinds/normative/
+    /validity/  /validity/repealed/   (by 效力状态, docs/relations.md)
     /issuers/  /issuers/<hash>/
     /<issue-id>/            an issue: cover data, 目录, PDF download
     /<issue-id>/<NN>/       a document
@@ -29,7 +30,8 @@ from ..archive.relations import Linkage, Standing
 from ..content import Archive, page_image_name, safe_file
 from ..pdf import redacted_copy
 from ..errors import ContentError
-from ..models import Document, Issue, Kind
+from ..content import VALIDITY_LABELS
+from ..models import Document, Issue, Kind, Validity
 from . import render
 from .render import KIND_LABELS, esc
 
@@ -255,7 +257,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
                 doc, issue, links, url, standings[doc.id], pages, targets, printings))
         tree.issue_state[issue.id] = {"inputs": inputs, "files": sorted(collected)}
     collected.clear()
-    _browse_pages(archive, issues, years, tree, write)
+    _browse_pages(archive, issues, years, tree, write, linkage)
     tree.nav = _nav(archive, years)
     return tree
 
@@ -308,8 +310,11 @@ def _scan_pages(doc: Document, scans: dict[int, tuple[int, int] | None]) -> list
     return pages
 
 
-def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: SiteTree, write) -> None:
+def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: SiteTree, write,
+                  linkage: Linkage | None = None) -> None:
     docs = [d for issue in issues for d in archive.issue_documents(issue)]
+    validity_of = {d.id: linkage.of(d.id).validity for d in docs} if linkage else {}
+    validity_counts = Counter(v for v in validity_of.values() if v is not None)
     issue_of = {i.id: i for i in issues}
     # home
     latest = list(reversed(issues))[:_LATEST]
@@ -334,6 +339,9 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
         "<section><h2>按发文机关</h2><ul>",
         *[f'<li><a href="issuers/{issuer_slug(name)}/">{esc(name)}</a> <span class="gz-note">{n}件</span></li>' for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))[:12]],
         f'<li><a href="issuers/">全部发文机关（{len(issuer_counts)}）</a></li>',
+        "</ul></section>",
+        "<section><h2>按效力状态</h2><ul>",
+        *[f'<li><a href="validity/{v.value}/">{esc(VALIDITY_LABELS[v])}</a> <span class="gz-note">{validity_counts[v]}件</span></li>' for v in Validity if validity_counts[v]],
         "</ul></section></div>",
     ]
     write("index.md", render.page(*home))
@@ -359,6 +367,14 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
         if chosen:
             write(f"kinds/{kind.value}.md", render.listing(KIND_LABELS[kind], f"共{len(chosen)}件", [
                 (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
+    # validity
+    write("validity/index.md", render.listing("按效力状态浏览", "效力状态依文件日期及其被废止、修改的情况推定，或由编辑标注（截至本站最新一期）。", [
+        (f"{v.value}/", VALIDITY_LABELS[v], f"{validity_counts[v]}件") for v in Validity if validity_counts[v]]))
+    for validity in Validity:
+        chosen = [d for d in docs if validity_of.get(d.id) is validity]
+        if chosen:
+            write(f"validity/{validity.value}.md", render.listing(VALIDITY_LABELS[validity], f"共{len(chosen)}件", [
+                (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
     # issuers
     write("issuers/index.md", render.listing("按发文机关浏览", "", [
         (f"{issuer_slug(name)}/", name, f"{n}件") for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))]))
@@ -376,7 +392,8 @@ def _nav(archive: Archive, years: dict) -> list[Any]:
     nav: list[Any] = [
         {"首页": "index.md"},
         {"全文检索": "search.md"},
-        {"浏览": [{"按年份": "years/index.md"}, {"按类别": "kinds/index.md"}, {"按发文机关": "issuers/index.md"}]},
+        {"浏览": [{"按年份": "years/index.md"}, {"按类别": "kinds/index.md"}, {"按发文机关": "issuers/index.md"},
+                  {"按效力状态": "validity/index.md"}]},
     ]
     for year in sorted((y for y in years if y is not None), reverse=True):
         # Every nav entry has an explicit title, so incremental builds (which do not
