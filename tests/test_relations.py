@@ -273,3 +273,48 @@ def test_browser_relation_box_and_validity_filter(relation_site: Path) -> None:
             assert "/2021-03/04/" in found and "/2022-02/01/" not in found
         finally:
             chrome.close()
+
+
+def test_relations_through_ingested_pdfs(tmp_path: Path) -> None:
+    """Two synthetic issue PDFs (tools.synth, corpus texts) through the real ingest: a
+    later decision repeals a rule of the first issue by its short 令号 and a rule that
+    is not in the archive; a notice printing its attachment inside itself relates to
+    nothing."""
+    import random
+
+    from tools.synth import documents as D
+    from tools.synth.build import make_issue
+    from tools.synth.corpus import load
+
+    sources = load()
+    if not sources:
+        pytest.skip("the shared corpus (../shared/corpus) is empty")
+    g = next(x for x in D.GAZETTES if x.short == "山东")
+    first = make_issue(tmp_path, "i1", sources, random.Random(7), gazette=g, template_index=0, year=2019, number=3, n_docs=6, rich=True)
+    truth = json.loads((tmp_path / "i1.truth.json").read_text(encoding="utf-8"))
+    rule = next(d for d in truth["documents"] if d["kind"] == "regulation" and d.get("doc_number"))
+    short = rule["doc_number"].replace("山东省人民政府令", "省政府令")
+    blocks = [D.Block("title", "山东省人民政府关于废止部分省政府规章的决定"), D.Block("para", "为维护法制统一，经省政府同意，决定对下列规章予以废止："),
+              D.Block("para", f"一、《{rule['title']}》（{short}）"),
+              D.Block("para", "二、山东省城市房屋拆迁管理条例实施办法（1998年省政府令第90号公布）"),
+              D.Block("para", "本决定自公布之日起施行。"), D.Block("right", "山东省人民政府"), D.Block("right", "2020年5月6日")]
+    decision = D.Doc("normative", "山东省人民政府关于废止部分省政府规章的决定", g.normative_section, blocks,
+                     "鲁政发〔2020〕5号", "鲁政发〔2020〕5号", "山东省人民政府", "2020-05-06", "2020-05-06")
+    second = make_issue(tmp_path, "i2", sources, random.Random(8), gazette=g, template_index=1, year=2020, number=9,
+                        n_docs=4, extra=[decision])
+    content = tmp_path / "content"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(first), str(second), "--content", str(content), "--no-ocr"]).exit_code == 0
+    assert runner.invoke(cli, ["publish", "--all", "--content", str(content)]).exit_code == 0
+    archive = load_archive(content)
+    linkage = link_archive(archive)
+    rule_id = next(d.id for d in archive.documents.values() if d.title == rule["title"])
+    decision_id = next(d.id for d in archive.documents.values() if d.title == decision.title)
+    repeals = {(r.target_id, r.target_title) for r in _rel(linkage.of(decision_id), RelationType.REPEALS)}
+    assert repeals == {(rule_id, rule["title"]), (None, "山东省城市房屋拆迁管理条例实施办法")}
+    assert linkage.of(rule_id).validity is Validity.REPEALED
+    # The 印发 notice of the first issue prints its attachment inside itself (heading wrapped
+    # over two lines): no unresolved "issues" relation, no 未收录 on its page.
+    notices = [d for d in archive.documents.values() if "关于印发" in d.title]
+    assert notices
+    assert not [r for d in notices for r in _rel(linkage.of(d.id), RelationType.ISSUES) if r.target_id is None]

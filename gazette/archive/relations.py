@@ -282,9 +282,12 @@ def link_archive(archive: Archive, cache: Path | None = None) -> Linkage:
 
 
 def _prints_itself(doc: Document, ref: Reference) -> bool:
-    """印发《X》 where X is printed inside the notice itself (a heading line equal to X)."""
+    """印发《X》 where X is printed inside the notice itself: its title stands in the text
+    in lines that neither say 印发 nor list 附件 (a heading of its own, perhaps wrapped)."""
     wanted = norm_title(ref.title or "")
-    return bool(wanted) and any(norm_title(line) == wanted for line in body_to_text(doc.body).splitlines()[:400])
+    rest = "".join(norm_title(line) for line in body_to_text(doc.body).splitlines()
+                   if "印发" not in line and "印發" not in line and not line.lstrip().startswith("附件"))
+    return bool(wanted) and wanted in rest
 
 
 def _edited(doc: Document, found: list[Relation], docs: dict[str, Document], work_of: dict[str, str],
