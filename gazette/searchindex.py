@@ -30,18 +30,20 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
+from whoosh.sorting import FieldFacet
 from whoosh.query import And, NumericRange, Or, Phrase, Prefix, Query, Sequence, Term
 from whoosh.util import make_binary_tree
 
-from .content import ISSUE_FILE, document_from_file, issue_from_file
+from .archive.relations import Standing, link_archive
+from .content import ISSUE_FILE, document_from_file, issue_from_file, load_archive
 from .errors import ContentError, ExitCode, GazetteError
 from .fold import fold as fold_script
 from .search.normalize import issuer_names
-from .models import Document, Kind
+from .models import Document, Kind, Validity
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
 
-INDEX_VERSION = 5  # bump when the analyzer or schema changes: build_index then rebuilds
+INDEX_VERSION = 6  # bump when the analyzer or schema changes: build_index then rebuilds
 _VERSION_FILE = "gazette-index.json"  # {"version": N, "skipped": {path: fingerprint}}
 HIT_OPEN, HIT_CLOSE = "【", "】"
 
@@ -152,6 +154,9 @@ def schema() -> Schema:
         body=TEXT(analyzer=text, phrase=True),
         title_chars=TEXT(analyzer=CharTokenizer(), field_boost=3.0, phrase=False),
         body_chars=TEXT(analyzer=CharTokenizer(), phrase=False),
+        validity=ID(stored=True),  # docs/relations.md; "" for kinds without legal force
+        work=ID(stored=True, sortable=True),  # first printing's id when printed more than once, else ""
+        printed=NUMERIC(sortable=True),  # the issue date as yyyymmdd: a work shows at its first printing
         text=STORED(),  # zlib-compressed plain text, for snippets
     )
 
@@ -179,6 +184,7 @@ class Hit:
     signed_date: str | None
     score: float
     snippet: str
+    validity: str | None = None  # docs/relations.md
 
 
 def default_index_dir(content: Path) -> Path:
@@ -200,9 +206,13 @@ def _day(iso: str | None) -> int:
     return int(digits) if len(digits) == 8 else 0
 
 
-def _fields(doc: Document, year: int | None, path: str, fingerprint: str, issue_date: str | None = None) -> dict[str, object]:
+def _fields(doc: Document, year: int | None, path: str, fingerprint: str, issue_date: str | None = None,
+            standing: Standing | None = None) -> dict[str, object]:
     text = body_to_text(doc.body)
     return {
+        "validity": standing.validity.value if standing and standing.validity else "",
+        "work": standing.work if standing and standing.printings else "",
+        "printed": _day(issue_date),
         "id": doc.id,
         "path": path,
         "fingerprint": fingerprint,
@@ -288,6 +298,12 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     content = Path(content)
     index_dir = Path(index_dir) if index_dir else default_index_dir(content)
     files = _scan(content)
+    # Validity and works come from the whole published archive (docs/relations.md): a
+    # document whose validity changed (a later issue repealed it) is indexed again.
+    cache = index_dir.parent / f"{index_dir.name}.cache"
+    public = load_archive(content, cache=cache).public()
+    linkage = link_archive(public, cache=cache)
+    id_of = {path.resolve(): doc_id for doc_id, path in public.paths.items()}
     ix, fresh = _open_for_writing(index_dir, rebuild)
     indexed: dict[str, tuple[str, str]] = {}  # path → (id, fingerprint)
     skipped_before: dict[str, str] = {}
@@ -299,11 +315,13 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     indexed_ids = {doc_id for doc_id, _ in indexed.values()}
 
     keep: dict[str, str] = {}  # id → path of documents that stay as they are
-    todo: list[tuple[Document, int | None, str, str, str | None]] = []
+    todo: list[tuple[Document, int | None, str, str, str | None, Standing]] = []
     skipped: dict[str, str] = {}
     seen: dict[str, str] = {}
     for rel, path, year, issue_date in files:
-        fingerprint = hashlib.sha256(path.read_bytes() + f"\0{year}\0{issue_date}".encode()).hexdigest()
+        standing = linkage.of(id_of.get(path.resolve(), ""))
+        linked = f"\0{standing.validity.value if standing.validity else ''}\0{standing.work if standing.printings else ''}"
+        fingerprint = hashlib.sha256(path.read_bytes() + f"\0{year}\0{issue_date}{linked}".encode()).hexdigest()
         old = indexed.get(rel)
         if old and old[1] == fingerprint:
             doc_id = old[0]
@@ -317,7 +335,7 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
             if not doc.is_public:
                 skipped[rel] = fingerprint
                 continue
-            todo.append((doc, year, rel, fingerprint, issue_date))
+            todo.append((doc, year, rel, fingerprint, issue_date, standing))
         if doc_id in seen:
             ix.close()
             raise ContentError(f"{content / rel}: document id {doc_id} is also used by {content / seen[doc_id]}; give one of them a different 'id'")
@@ -334,8 +352,8 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     try:
         for doc_id in sorted(removed_ids):
             writer.delete_by_term("id", doc_id)
-        for n, (doc, year, rel, fingerprint, issue_date) in enumerate(todo, start=1):
-            fields = _fields(doc, year, rel, fingerprint, issue_date)
+        for n, (doc, year, rel, fingerprint, issue_date, standing) in enumerate(todo, start=1):
+            fields = _fields(doc, year, rel, fingerprint, issue_date, standing)
             if doc.id in indexed_ids:
                 writer.delete_by_term("id", doc.id)
                 updated += 1
@@ -600,14 +618,17 @@ def search(index_dir: Path, query: str, kind: str | None = None, year: int | Non
 
 def search_page(index_dir: Path, query: str, kind: str | None = None, year: int | None = None,
                 issuer: str | None = None, limit: int = 10, date_from: str | None = None,
-                date_to: str | None = None, suggest: bool = True) -> SearchResult:
+                date_to: str | None = None, suggest: bool = True, validity: str | None = None) -> SearchResult:
     """Ranked hits for ``query``, with 【highlighted】 snippets, the total number of
     matching documents, and (when nothing is found) a corrected query that finds some.
 
     A query that looks like a 文号 is first looked up exactly (normalised: ASCII digits,
     〔〕 brackets) in the documents' 文号; when that finds nothing it is searched as text.
     Traditional characters match their simplified forms and the other way round.
-    ``date_from``/``date_to`` (YYYY, YYYY-MM or YYYY-MM-DD) bound the signing date.
+    ``date_from``/``date_to`` (YYYY, YYYY-MM or YYYY-MM-DD) bound the signing date;
+    ``validity`` (in_force, repealed …) keeps documents of that validity. A work printed
+    in several issues is one hit (its first printing), except in a 文号 lookup, which
+    lists every printing.
     """
     index_dir = Path(index_dir)
     segments = _segments(query)
@@ -622,6 +643,11 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
         filters = _filters(searcher, kind, year, issuer)
         if low or high:
             filters.append(NumericRange("date", low or 1, high or 99991231))
+        if validity:
+            allowed = [v.value for v in Validity]
+            if validity not in allowed:
+                raise SearchError(f"validity {validity!r} is not one of {', '.join(allowed)}")
+            filters.append(Term("validity", validity))
         results = None
         if len(segments) == 1 and looks_like_doc_number(segments[0]):
             exact = Term("doc_number_exact", normalize_doc_number(segments[0]))
@@ -632,8 +658,9 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
             q = parse_query(query)
             # limit=None: one pass scores and counts every match (a limited search runs the
             # query a second time to count).
-            results = searcher.search(And([q, *filters]) if filters else q, limit=None)
-        total = len(results)
+            results = searcher.search(And([q, *filters]) if filters else q, limit=None,
+                                      collapse=FieldFacet("work"), collapse_order=FieldFacet("printed"))
+        total = results.scored_length()
         if suggest and total == 0:
             suggestion = _suggestion(searcher, segments, filters, total)
         for result in results[:limit]:
@@ -646,7 +673,7 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
                 id=result["id"], title=result["title"], issue=result["issue"], kind=result["kind"],
                 doc_number=result.get("doc_number") or None, issuer=result.get("issuer") or None,
                 signed_date=result.get("signed_date"), score=round(float(result.score), 4),
-                snippet=snippet,
+                snippet=snippet, validity=result.get("validity") or None,
             ))
     return SearchResult(hits, total, suggestion)
 

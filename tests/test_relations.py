@@ -318,3 +318,40 @@ def test_relations_through_ingested_pdfs(tmp_path: Path) -> None:
     notices = [d for d in archive.documents.values() if "关于印发" in d.title]
     assert notices
     assert not [r for d in notices for r in _rel(linkage.of(d.id), RelationType.ISSUES) if r.target_id is None]
+
+
+def test_cli_search_filters_by_validity_and_shows_a_work_once(archive_dir: Path, tmp_path: Path) -> None:
+    from gazette.searchindex import build_index, search_page
+
+    index = tmp_path / "index"
+    build_index(archive_dir, index)
+    repealed = search_page(index, "管理", validity="repealed")
+    assert [h.id for h in repealed.hits] == ["2021-03-02"] and repealed.hits[0].validity == "repealed"
+    found = search_page(index, "古树名木保护实施方案", limit=50)
+    ids = [h.id for h in found.hits]
+    assert "2021-03-04" in ids and "2022-02-01" not in ids and found.total == len(ids)
+    both = search_page(index, "清政办发[2021]3号")  # a 文号 lists every printing
+    assert {h.id for h in both.hits} == {"2021-03-04", "2022-02-01"}
+    result = CliRunner().invoke(cli, ["search", "管理", "--index", str(index), "--validity", "repealed"])
+    assert result.exit_code == 0 and "已废止" in result.stdout
+
+
+def test_index_follows_a_repeal_printed_later(archive_dir: Path, tmp_path: Path) -> None:
+    """A new issue that repeals an old rule changes the old rule's entry in the index."""
+    import shutil
+
+    from gazette.searchindex import build_index, search_page
+
+    content = tmp_path / "content"
+    shutil.copytree(archive_dir, content)
+    index = tmp_path / "index"
+    build_index(content, index)
+    assert search_page(index, "生活垃圾分类", validity="repealed").total == 0
+    _write(content, "2022-06", "清河市人民政府公报", "2022-06-10", [
+        _doc("2022-06", 1, "清河市人民政府关于废止《清河市生活垃圾分类管理办法》的决定", Kind.REGULATION, "清河市人民政府令第15号", CITY,
+             "2022-06-01", ["市政府决定：废止《清河市生活垃圾分类管理办法》（市政府令第12号）。", "本决定自公布之日起施行。"]),
+    ])
+    report = build_index(content, index)
+    assert report.added == 1 and report.updated >= 1  # the repealed rule is indexed again
+    hits = search_page(index, "生活垃圾分类", validity="repealed").hits
+    assert "2022-01-01" in [h.id for h in hits]

@@ -98,12 +98,26 @@ def test_drafts_are_never_indexed_and_unpublishing_removes(content: Path) -> Non
 
 
 def test_incremental_update_adds_only_the_new_issue(content: Path) -> None:
-    _write_issue(content, "2023-02", [_doc("2023-02", 1, Status.PUBLISHED), _doc("2023-02", 2, Status.PUBLISHED)])
+    from dataclasses import replace
+
+    new = [replace(_doc("2023-02", n, Status.PUBLISHED), doc_number=f"鲁政发〔2023〕{20 + n}号", signed_date="2023-04-01")
+           for n in (1, 2)]
+    _write_issue(content, "2023-02", new)
     report = build_index(content)
     assert (report.added, report.updated, report.removed, report.unchanged) == (2, 0, 0, 3)
     assert _ids(content, "数据") == ["2023-01-02", "2023-02-02"]
     again = build_index(content)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 5)
+
+
+def test_a_reprint_makes_one_work_and_reindexes_the_first_printing(content: Path) -> None:
+    # The same 文号 and title printed again: both printings are re-indexed as one work,
+    # and a text search shows the work once (a 文号 lookup shows both printings).
+    _write_issue(content, "2023-02", [_doc("2023-02", 2, Status.PUBLISHED)])
+    report = build_index(content)
+    assert (report.added, report.updated) == (1, 1)
+    assert _ids(content, "数据管理") == ["2023-01-02"]
+    assert _ids(content, "山东省人民政府令第336号") == ["2023-01-02", "2023-02-02"]
 
 
 def test_edited_document_is_updated(content: Path) -> None:

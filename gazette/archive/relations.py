@@ -205,10 +205,10 @@ _CACHE_VERSION = 1  # bump when ``references`` finds other things in the same te
 
 
 def _all_references(docs: dict[str, Document], cache: Path | None) -> dict[str, tuple[Reference, ...]]:
-    """``references`` of every document, from ``cache/references.pickle`` where a
+    """``references`` of every document, from ``cache/.references.pickle`` where a
     document's title, kind and text are unchanged (the cache is rewritten atomically)."""
     stored: dict[str, tuple[Reference, ...]] = {}
-    path = cache / "references.pickle" if cache else None
+    path = cache / ".references.pickle" if cache else None  # issue folders never start with a dot
     if path and path.exists():
         try:
             loaded = pickle.loads(path.read_bytes())
@@ -314,8 +314,8 @@ def _edited(doc: Document, found: list[Relation], docs: dict[str, Document], wor
 
 
 def _works(archive: Archive, issue_of: dict[str, Issue]) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Printings of one work: the same 文号 (and issuer), or the same issuer, title and
-    signing date. The first printing (by issue date) names the work."""
+    """Printings of one work: the same 文号, title and signing date, or the same issuer,
+    title and signing date. The first printing (by issue date) names the work."""
     docs = archive.documents
     parent = {doc_id: doc_id for doc_id in docs}
 
@@ -332,7 +332,9 @@ def _works(archive: Archive, issue_of: dict[str, Issue]) -> tuple[dict[str, str]
             continue
         own = []
         if doc.doc_number and re.search(r"\d", doc.doc_number):
-            own.append(("n", normalize_doc_number(doc.doc_number), norm_title(doc.title)))
+            # the same 文号 and title, and the same signing date where it is known (two
+            # documents of different dates under one number are a mistake, not a reprint)
+            own.append(("n", normalize_doc_number(doc.doc_number), norm_title(doc.title), doc.signed_date or ""))
         if doc.issuer and doc.signed_date:
             own.append(("t", norm_title(doc.issuer), norm_title(doc.title), doc.signed_date))
         for key in own:

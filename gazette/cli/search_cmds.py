@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from ..models import Kind
+from ..content import VALIDITY_LABELS
+from ..models import Kind, Validity
 from ..searchindex import HIT_CLOSE, HIT_OPEN, build_index, default_index_dir, search_page
 from . import cli
 from .options import content_option
@@ -68,10 +69,12 @@ def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
 @click.option("--issuer", help="Only documents of this issuer, the whole name (e.g. 山东省人民政府).")
 @click.option("--from", "date_from", metavar="DATE", help="Only documents signed on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--to", "date_to", metavar="DATE", help="Only documents signed on or before DATE (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--validity", type=click.Choice([v.value for v in Validity]), help="Only documents of this validity (docs/relations.md).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of hits.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
 def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | None, year: int | None,
-           issuer: str | None, date_from: str | None, date_to: str | None, limit: int, as_json: bool) -> None:
+           issuer: str | None, date_from: str | None, date_to: str | None, validity: str | None, limit: int,
+           as_json: bool) -> None:
     """Search the published documents; 2-character Chinese terms match inside words.
 
     Words separated by spaces must all occur; "quoted text" is one phrase; a 文号
@@ -86,9 +89,10 @@ def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | No
         gazette search 政务公开 --kind normative --year 2023
         gazette search '"自公布之日起施行"' --from 2020-01 --to 2022 --limit 5
         gazette search 鲁政发[2023]5号 --json
+        gazette search 户外广告 --validity repealed
     """
     result = search_page(index_dir or default_index_dir(content_dir), query, kind, year, issuer, limit,
-                         date_from=date_from, date_to=date_to)
+                         date_from=date_from, date_to=date_to, validity=validity)
     hits = result.hits
     colour = _stdout_is_tty() and not as_json
     for n, hit in enumerate(hits, start=1):
@@ -101,7 +105,8 @@ def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | No
             snippet = snippet.replace(HIT_OPEN, "\x1b[1;31m").replace(HIT_CLOSE, "\x1b[0m")
             title = click.style(title, bold=True)
         number = f"（{hit.doc_number}）" if hit.doc_number else ""
-        click.echo(f"{n}. {title}{number}  [{hit.id}, {hit.kind}, {hit.signed_date or '—'}]", color=colour)
+        force = f", {VALIDITY_LABELS[Validity(hit.validity)]}" if hit.validity else ""
+        click.echo(f"{n}. {title}{number}  [{hit.id}, {hit.kind}, {hit.signed_date or '—'}{force}]", color=colour)
         click.echo(f"   {snippet}", color=colour)
     if not hits:
         click.echo("no hits", err=True)
