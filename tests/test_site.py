@@ -394,8 +394,12 @@ def test_corpus_pages_metadata_and_anchors(corpus: tuple[Path, Path]) -> None:
     for doc in public:
         html = (site / doc.issue_id / f"{doc.seq:02d}" / "index.html").read_text(encoding="utf-8")
         table = html[html.index('<table class="gz-meta">'):html.index("</table>")]
-        for label in ("发文机关", "文号", "成文日期", "施行日期", "刊登期次", "类别", "效力状态"):
-            assert f"<th>{label}</th>" in table
+        # A row is shown exactly when the document has a value for it (no "—" rows).
+        values = {"发文机关": doc.issuer, "文号": doc.doc_number, "成文日期": doc.signed_date, "施行日期": doc.effective_date,
+                  "刊登期次": True, "类别": True, "效力状态": True}
+        for label, value in values.items():
+            assert (f"<th>{label}</th>" in table) == bool(value), label
+        assert "<td>—</td>" not in table
         # Validity is derived from dates and relations; kinds without legal force say so.
         if doc.kind in (Kind.REGULATION, Kind.NORMATIVE):
             assert re.search(r'<th>效力状态</th><td><span class="gz-validity gz-validity-\w+">(现行有效|尚未生效|已被修改|已废止|已失效)</span>', table)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExitCode, GazetteError
+from ..errors import BuildError, ExitCode, GazetteError
 from ..site import build_site
+from ..site.build import is_local_url, site_url_of
 from . import cli
 from .options import content_option
 
@@ -25,8 +26,9 @@ site_option = click.option("--site", "site_dir", type=click.Path(file_okay=False
 @click.option("--site-url", default=None, help="Public URL of the site, for feeds, sitemap and citations (default: site_url in mkdocs.yml).")
 @click.option("--full", is_flag=True, help="Re-render every page instead of only the pages that changed.")
 @click.option("--allow-symlinks", is_flag=True, help="Follow symbolic links inside content/ (refused by default: a link can publish any file of the host).")
+@click.option("--strict", is_flag=True, help="Fail (exit 9) instead of warning when the site URL is missing or a loopback address.")
 def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str | None, full: bool,
-          allow_symlinks: bool) -> None:
+          allow_symlinks: bool, strict: bool) -> None:
     """Render the published documents of content/ into a static site.
 
     Only documents whose status is published appear anywhere in the site, its search
@@ -37,7 +39,15 @@ def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str 
     \b
     Example:
         gazette build --content content/ --site site/
+        gazette build --content content/ --site site/ --site-url https://gazette.example.gov.cn/ --strict
     """
+    url = site_url_of(config, site_url)
+    if is_local_url(url):
+        message = (f"the site URL is {url or 'not set'}: citations, the feed and the sitemap would point to this "
+                   "machine; set site_url in mkdocs.yml or pass --site-url https://your.site/")
+        if strict:
+            raise BuildError(message)
+        click.echo(f"warning: {message}", err=True)
     report = build_site(content_dir, site_dir, config, site_url, full=full, allow_symlinks=allow_symlinks)
     how = f"{report.rendered} of {report.pages} pages re-rendered" if report.incremental else f"{report.pages} pages"
     click.echo(f"built {report.site}: {report.issues} issues, {report.documents} published documents, "

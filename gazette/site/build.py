@@ -56,6 +56,23 @@ class BuildReport:
     search: StaticReport | None = None  # what the search index holds and reused
 
 
+def site_url_of(config: Path | None, site_url: str | None = None) -> str:
+    """The public URL a build uses: ``site_url`` when given, else mkdocs.yml's."""
+    if site_url is not None:
+        return site_url
+    raw = yaml.safe_load(find_config(config).read_text(encoding="utf-8")) or {}
+    return str(raw.get("site_url") or "")
+
+
+def is_local_url(url: str) -> bool:
+    """True for no URL or a loopback one (http://127.0.0.1:8000/, localhost): citations,
+    the feed and the sitemap would point to the reader's own machine."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    return not host or host == "localhost" or host.endswith(".localhost") or host.startswith("127.") or host in ("::1", "0.0.0.0")
+
+
 def find_config(config: Path | None) -> Path:
     """mkdocs.yml: the one given, the one in the working folder, or the project's."""
     for candidate in (config, ROOT_CONFIG, Path(__file__).resolve().parents[2] / "mkdocs.yml"):
@@ -268,6 +285,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
                 raise BuildError(f"{config_path}: MkDocs failed: {exc}; the previous site was left in place") from exc
         phase("MkDocs")
         machine.write_sitemap(new_site, [""] + _page_paths(new_site), url)
+        machine.write_robots(new_site, url)
         unchanged = tree.unchanged_issues if rendered is not None else set()
         machine.write_jsonl(archive, new_site, unchanged, site, linkage)
         machine.write_document_json(archive, new_site, tree.doc_urls, url, unchanged, site, linkage)

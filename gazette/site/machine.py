@@ -141,6 +141,11 @@ def write_feed(archive: Archive, site: Path, doc_urls: dict[str, str], site_url:
     (site / "feed.xml").write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
+def write_robots(site: Path, site_url: str) -> None:
+    """``robots.txt``: everything may be crawled; where the sitemap is."""
+    (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {_abs(site_url, 'sitemap.xml')}\n", encoding="utf-8")
+
+
 def write_sitemap(site: Path, paths: list[str], site_url: str) -> None:
     """``sitemap.xml`` (and ``.gz`` with a fixed mtime) listing the public pages only."""
     urls = sorted(set(paths))

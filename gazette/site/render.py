@@ -88,17 +88,29 @@ def printed_span(doc: Document) -> str:
     return f"第{first}页" if last in (None, first) else f"第{first}–{last}页"
 
 
-def citation(doc: Document, issue: Issue, url: str) -> str:
-    """《title》（文号），载《gazette》2021年第5期第3页，URL."""
+def book_title(title: str) -> str:
+    """《title》, a title inside it nested as 〈…〉: 《〈山东省…办法〉政策解读》."""
+    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
+
+
+def citation_parts(doc: Document, issue: Issue) -> tuple[str, str]:
+    """(《title》, （文号），载《gazette》2021年第5期第3页): a citation around an article."""
     number = f"（{doc.doc_number}）" if doc.doc_number else ""
     first = doc.source.printed_pages[0]
     page_part = f"第{first}页" if first is not None else ""
     where = f"载《{issue.meta.gazette_name}》{issue.meta.short_label or issue.id}{page_part}" if issue.meta.gazette_name else ""
-    return f"《{doc.title}》{number}，{where}，{url}".replace("，，", "，")
+    return book_title(doc.title), f"{number}，{where}".rstrip("，")
+
+
+def citation(doc: Document, issue: Issue, url: str) -> str:
+    """《title》（文号），载《gazette》2021年第5期第3页，URL."""
+    head, rest = citation_parts(doc, issue)
+    return f"{head}{rest}，{url}".replace("，，", "，")
 
 
 def _row(label: str, value: str) -> str:
-    return f"<tr><th>{esc(label)}</th><td>{value or '—'}</td></tr>"
+    """One row of a 信息表; a row with no value is left out."""
+    return f"<tr><th>{esc(label)}</th><td>{value}</td></tr>" if value else ""
 
 
 @dataclass(frozen=True)
@@ -124,7 +136,7 @@ def _cited(rel: Relation, targets: dict[str, Target]) -> str:
     target = targets.get(rel.target_id) if rel.target_id else None
     title = target.title if target else rel.target_title
     number = target.doc_number if target else rel.target_doc_number
-    text = f"《{esc(title)}》" + (f"（{esc(number)}）" if number else "")
+    text = esc(book_title(title)) + (f"（{esc(number)}）" if number else "")
     if target:
         return f'<a href="{esc(target.href)}">{text}</a>'
     return f'{text}<span class="gz-unlisted">（未收录）</span>'
@@ -179,7 +191,7 @@ def metadata_table(doc: Document, issue: Issue, validity: str) -> str:
         _row("类别", esc(KIND_LABELS[doc.kind])),
         _row("效力状态", validity),
     ]
-    return '<table class="gz-meta">\n' + "\n".join(rows) + "\n</table>"
+    return '<table class="gz-meta">\n' + "\n".join(r for r in rows if r) + "\n</table>"
 
 
 def body_html(body: str) -> str:
@@ -195,7 +207,8 @@ def body_html(body: str) -> str:
             tag = "p"
         if block.anchor:
             anchor = esc(block.anchor)
-            link = f'<a class="gz-permalink" href="#{anchor}" title="本条链接" aria-label="本条链接">¶</a>'
+            # The ¶ itself is CSS (::after), so it is never part of the text or a heading.
+            link = f'<a class="gz-permalink" href="#{anchor}" title="引用或链接{anchor}" aria-label="引用或链接{anchor}"></a>'
             out.append(f'<{tag} id="{anchor}" class="gz-anchored">{text}{link}</{tag}>')
         else:
             out.append(f"<{tag}>{text}</{tag}>")
@@ -287,8 +300,9 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
     targets = targets or {}
     validity = validity_label(standing.validity) if standing and standing.validity else (
         "不适用" if doc.kind in (Kind.PERSONNEL, Kind.OTHER, Kind.INTERPRETATION) else "未标注")
+    head, rest = citation_parts(doc, issue)
     return page(
-        '<article class="gz-doc">',
+        f'<article class="gz-doc" data-gz-cite-head="{esc(head)}" data-gz-cite-rest="{esc(rest)}" data-gz-url="{esc(url)}">',
         f'<h1 class="gz-title">{esc(doc.title)}</h1>',
         f'<p class="gz-issue-line"><a href="{esc(links.issue)}">{esc(label)}</a> {esc(printed_span(doc))}</p>',
         metadata_table(doc, issue, validity),
@@ -300,9 +314,15 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
         "</article>",
         '<aside class="gz-cite">',
         "<h2>引用本文</h2>",
-        f'<p><textarea class="gz-cite-text" readonly rows="3">{esc(cite)}</textarea></p>',
-        '<p><button type="button" class="md-button gz-copy">复制引用</button></p>',
+        f'<p><textarea class="gz-cite-text" readonly rows="3" aria-label="本文引用格式">{esc(cite)}</textarea></p>',
+        '<p><button type="button" class="md-button gz-copy">复制引用</button> '
+        '<button type="button" class="md-button gz-print">打印</button> '
+        '<span class="gz-sizes" role="group" aria-label="字号">字号：'
+        '<button type="button" class="gz-size" data-size="l">大</button>'
+        '<button type="button" class="gz-size" data-size="m">中</button>'
+        '<button type="button" class="gz-size" data-size="s">小</button></span></p>',
         "</aside>",
+        f'<p class="gz-print-note">{esc(cite)}　本文以公报刊登文本为准。</p>',
         "\n".join(nav),
         json_ld(ld),
     )
@@ -372,7 +392,7 @@ def issue_page(issue: Issue, docs: Sequence[Document], doc_links: dict[str, str]
     around.append("</nav>")
     return page(
         f'<h1>{esc(issue_label(issue))}</h1>',
-        '<table class="gz-meta">', *rows, "</table>",
+        '<table class="gz-meta">', *[r for r in rows if r], "</table>",
         download_link(pdf),
         "<h2>目录</h2>",
         "\n".join(toc),

@@ -1,0 +1,135 @@
+"""The site's theme in real Chromium: no request leaves the site, colours pass WCAG AA in
+light and dark, Gazette's masthead and footer instead of Material's branding, reader
+tools (per-article citation, 字号, print note), robots.txt, the loopback-URL warning."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from click.testing import CliRunner
+
+from browser import Browser, SiteServer, chromium_path
+from gazette.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed; `make test` installs it via scripts/system-deps.sh")
+
+# WCAG relative luminance and contrast of two CSS colours as Chromium computes them.
+CONTRAST_JS = """
+(function (fgSel, fgProp, bgSel, bgProp) {
+  function rgb(el, prop) { return getComputedStyle(el)[prop].match(/[\\d.]+/g).slice(0, 3).map(Number); }
+  function lum(c) { return c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                     .reduce(function (s, v, i) { return s + v * [0.2126, 0.7152, 0.0722][i]; }, 0); }
+  var a = lum(rgb(document.querySelector(fgSel), fgProp)), b = lum(rgb(document.querySelector(bgSel), bgProp));
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+})(%s)
+"""
+
+
+@pytest.fixture(scope="module")
+def site_browser(built_site: Path) -> Iterator[tuple[Browser, str]]:
+    if chromium_path() is None:
+        pytest.skip("chromium is not installed")
+    with SiteServer(built_site) as server:
+        chrome = Browser()
+        try:
+            chrome.call("Network.enable", session=True)
+            yield chrome, server.url
+        finally:
+            chrome.close()
+
+
+def _requests(chrome: Browser, url: str) -> list[str]:
+    chrome.goto(url, settle=0.5)
+    for _ in range(4):  # drain the events of late requests (scripts, icons)
+        time.sleep(0.25)
+        chrome.js("1")
+    return [e["params"]["request"]["url"] for e in chrome.events if e.get("method") == "Network.requestWillBeSent"]
+
+
+@needs_chromium
+def test_no_request_leaves_the_site(site_browser: tuple[Browser, str]) -> None:
+    chrome, base = site_browser
+    for path in ("", "2023-02/", "2023-02/01/", "search/?q=公开", "validity/", "404.html"):
+        requested = _requests(chrome, base + path)
+        assert requested, path
+        outside = [u for u in requested if not u.startswith(base) and not u.startswith(("data:", "blob:", "about:"))]
+        assert outside == [], f"{path}: requests outside the site: {outside}"
+
+
+@needs_chromium
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_colours_pass_wcag_aa(site_browser: tuple[Browser, str], scheme: str) -> None:
+    chrome, base = site_browser
+    chrome.goto(base + "2023-02/01/")
+    chrome.js(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    time.sleep(0.6)  # Material animates colour changes (transition: color 125ms)
+    pairs = [
+        ("'.md-header', 'color', '.md-header', 'backgroundColor'", "masthead text"),
+        ("'.gz-issue-line a', 'color', '.md-main', 'backgroundColor'", "links"),
+        ("'.gz-body p', 'color', '.md-main', 'backgroundColor'", "body text"),
+        ("'.gz-meta th', 'color', '.md-main', 'backgroundColor'", "信息表 labels"),
+    ]
+    chrome.js("document.querySelector('.md-main').style.backgroundColor = getComputedStyle(document.body).backgroundColor")
+    for args, what in pairs:
+        ratio = chrome.js(CONTRAST_JS % args)
+        assert ratio >= 4.5, f"{scheme}: {what} contrast {ratio:.2f} < 4.5"
+
+
+@needs_chromium
+def test_masthead_footer_and_no_theme_branding(site_browser: tuple[Browser, str]) -> None:
+    chrome, base = site_browser
+    chrome.goto(base)
+    footer = chrome.js("document.querySelector('.md-footer').innerText")
+    assert "主办：" in footer and "承办：" in footer and "订阅" in footer and "数据下载" in footer
+    assert "Material" not in chrome.js("document.documentElement.outerHTML.replace(/<script[\\s\\S]*?<\\/script>/g, '')").split("md-footer")[-1]
+    assert chrome.js("!!document.querySelector('link[href*=\"fonts.googleapis\"]')") is False
+
+
+@needs_chromium
+def test_article_citation_font_size_and_print_note(site_browser: tuple[Browser, str]) -> None:
+    chrome, base = site_browser
+    chrome.goto(base + "2023-02/01/")
+    anchor = chrome.js("document.querySelector('.gz-permalink') && decodeURIComponent(document.querySelector('.gz-permalink').getAttribute('href').slice(1))")
+    assert anchor and anchor.startswith("第")
+    heading_text = chrome.js("Array.from(document.querySelectorAll('.gz-body h2, .gz-body p')).map(e => e.textContent).join('')")
+    assert "¶" not in heading_text  # the ¶ is drawn by CSS, never part of the text
+    chrome.js("document.querySelector('.gz-permalink').click()")
+    cite = chrome.wait_for("document.querySelector('.gz-article-cite textarea') && document.querySelector('.gz-article-cite textarea').value")
+    title = chrome.js("document.querySelector('h1.gz-title').textContent")
+    assert cite.startswith("《" + title.replace("《", "〈").replace("》", "〉") + "》" + anchor)
+    assert cite.endswith("#" + chrome.js(f"encodeURIComponent({anchor!r})"))
+    chrome.js("document.querySelector('.gz-size[data-size=\"l\"]').click()")
+    assert chrome.js("document.documentElement.classList.contains('gz-size-l')")
+    chrome.goto(base + "2023-02/02/")
+    assert chrome.js("document.documentElement.classList.contains('gz-size-l')")  # remembered
+    note = chrome.js("document.querySelector('.gz-print-note').textContent")
+    assert "以公报刊登文本为准" in note and "https://gazette.example.org/" in note
+
+
+def test_robots_txt(built_site: Path) -> None:
+    assert (built_site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\nSitemap: https://gazette.example.org/sitemap.xml\n")
+
+
+def test_loopback_site_url_warns_and_strict_fails(sample_content: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    runner = CliRunner()
+    strict = runner.invoke(cli, ["build", "--content", str(sample_content), "--site", str(site),
+                                 "--site-url", "http://127.0.0.1:8000/", "--strict"])
+    assert strict.exit_code == 9 and "loopback" not in strict.output or "site URL" in strict.output
+    assert not site.exists()  # refused before anything was written
+    warned = runner.invoke(cli, ["build", "--content", str(sample_content), "--site", str(site), "--site-url", "http://localhost/"])
+    assert warned.exit_code == 0 and "warning: the site URL is http://localhost/" in warned.output
+    quiet = runner.invoke(cli, ["build", "--content", str(sample_content), "--site", str(site), "--site-url", "https://gazette.example.org/"])
+    assert quiet.exit_code == 0 and "warning" not in quiet.output
+
+
+def test_citation_nests_a_title_in_book_marks() -> None:
+    from gazette.site.render import book_title
+
+    assert book_title("《山东省数据管理办法》政策解读") == "《〈山东省数据管理办法〉政策解读》"
+    assert book_title("山东省数据管理办法") == "《山东省数据管理办法》"
