@@ -133,3 +133,20 @@ def test_citation_nests_a_title_in_book_marks() -> None:
 
     assert book_title("《山东省数据管理办法》政策解读") == "《〈山东省数据管理办法〉政策解读》"
     assert book_title("山东省数据管理办法") == "《山东省数据管理办法》"
+
+
+def test_printed_layout_of_a_notice_and_the_outline() -> None:
+    from gazette.site.render import body_html, outline_html
+    from gazette.structure import text_to_body
+
+    body = text_to_body(["鲁政发〔2023〕5号", "各市人民政府，省政府各部门：", "现将有关事项通知如下。",
+                         "山东省人民政府", "2023年3月1日"])
+    html = body_html(body)
+    assert '<p class="gz-center">鲁政发〔2023〕5号</p>' in html
+    assert '<p class="gz-flush">各市人民政府，省政府各部门：</p>' in html
+    assert '<p>现将有关事项通知如下。</p>' in html
+    assert '<p class="gz-right">山东省人民政府</p>' in html and '<p class="gz-right">2023年3月1日</p>' in html
+    rule = "## 第一章　总则\n\n第一条　为了规范。\n\n## 第二章　附则\n\n第二条　本办法自公布之日起施行。\n"
+    outline = outline_html(rule)
+    assert 'href="#第一章"' in outline and 'href="#第二章"' in outline
+    assert outline_html("第一条　只有条文。\n") == ""

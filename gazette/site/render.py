@@ -194,10 +194,40 @@ def metadata_table(doc: Document, issue: Issue, validity: str) -> str:
     return '<table class="gz-meta">\n' + "\n".join(r for r in rows if r) + "\n</table>"
 
 
+_DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{0,20}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号$|^第\s*[\d一二三四五六七八九十百千]+\s*号$")
+_ORDER_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,40}令$")
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日$")
+_SIGN_LINE = re.compile(r"^[\u4e00-\u9fff、（）()　 ]{2,40}(?:人民政府|政府|办公厅|办公室|委员会|厅|局|部|院|署|会|（印章）|代章）)$|^(?:省长|市长|县长|区长|主任|部长|局长|厅长|总理)[\s　]+[\u4e00-\u9fff×]{1,4}$")
+_ADDRESSEE = re.compile(r"^[^。；]{2,200}[：:]$")
+
+
+def _layout(blocks: list, index: int) -> str:
+    """How a paragraph is set in print: 文号 and 令 heads centred, 主送机关 flush left,
+    落款 (organ, signer, date) right-aligned; everything else indented."""
+    text = blocks[index].text.strip().lstrip("　")
+    if index < 8 and (_DOC_NO_LINE.match(text) or _ORDER_HEAD.match(text)):
+        return "gz-center"
+    if index < 10 and _ADDRESSEE.match(text) and ("各" in text[:3] or "、" in text or "，" in text):
+        return "gz-flush"
+    if (_DATE_LINE.match(text) or _SIGN_LINE.match(text)) and (index >= len(blocks) - 6 or index < 8):
+        return "gz-right"
+    return ""
+
+
+def outline_html(body: str) -> str:
+    """A 章/节 outline (linked) for a text with at least two chapters, else nothing."""
+    heads = [b for b in parse_body(body) if b.kind in ("chapter", "part", "section") and b.anchor]
+    if sum(b.kind != "section" for b in heads) < 2:
+        return ""
+    items = "".join(f'<li class="gz-outline-{b.kind}"><a href="#{esc(b.anchor)}">{esc(b.text)}</a></li>' for b in heads)
+    return f'<nav class="gz-outline" aria-label="章节目录"><p class="gz-outline-title">章节目录</p><ul>{items}</ul></nav>'
+
+
 def body_html(body: str) -> str:
     """Chapters as headings, every paragraph literal text, every 条/款/项 with an anchor."""
     out = ['<div class="gz-body">']
-    for block in parse_body(body):
+    blocks = parse_body(body)
+    for n, block in enumerate(blocks):
         text = esc(block.text)
         if block.kind in ("chapter", "part"):
             tag = "h2"
@@ -211,7 +241,8 @@ def body_html(body: str) -> str:
             link = f'<a class="gz-permalink" href="#{anchor}" title="引用或链接{anchor}" aria-label="引用或链接{anchor}"></a>'
             out.append(f'<{tag} id="{anchor}" class="gz-anchored">{text}{link}</{tag}>')
         else:
-            out.append(f"<{tag}>{text}</{tag}>")
+            layout = _layout(blocks, n) if tag == "p" else ""
+            out.append(f'<{tag} class="{layout}">{text}</{tag}>' if layout else f"<{tag}>{text}</{tag}>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -309,6 +340,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
         standing_box(standing, targets, printings) if standing else "",
         source_link(doc, links.pdf),
         notice,
+        outline_html(doc.body),
         body_html(doc.body),
         figures,
         "</article>",
