@@ -4,6 +4,7 @@ tools (per-article citation, 字号, print note), robots.txt, the loopback-URL w
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Iterator
@@ -150,3 +151,26 @@ def test_printed_layout_of_a_notice_and_the_outline() -> None:
     outline = outline_html(rule)
     assert 'href="#第一章"' in outline and 'href="#第二章"' in outline
     assert outline_html("第一条　只有条文。\n") == ""
+
+
+def test_long_listings_are_paged(sample_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gazette.content import load_archive
+    from gazette.site import build_site
+    from gazette.site import tree
+
+    monkeypatch.setattr(tree, "PAGE_SIZE", 2)
+    site = tmp_path / "site"
+    build_site(sample_content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
+    public = [d for d in load_archive(sample_content).documents.values() if d.is_public]
+    kind = max({d.kind for d in public}, key=lambda k: sum(d.kind is k for d in public))
+    count = sum(d.kind is kind for d in public)
+    assert count > 2
+    first = (site / "kinds" / kind.value / "index.html").read_text(encoding="utf-8")
+    assert f"第1/{-(-count // 2)}页" in first and 'rel="next" href="2/"' in first
+    second = (site / "kinds" / kind.value / "2" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="prev" href="../"' in second
+    listed = re.findall(r'<li><a href="([^"]+)">', first) + re.findall(r'<li><a href="([^"]+)">', second)
+    assert len(listed) == min(count, 4)
+    for href in re.findall(r'<li><a href="([^"]+)">', second):  # links from the deeper page resolve
+        assert (site / "kinds" / kind.value / "2" / href / "index.html").resolve().exists(), href
+    assert "<title>" in second and kind.value not in re.search(r"<title>(.*?)</title>", second).group(1)

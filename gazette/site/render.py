@@ -15,7 +15,7 @@ import json
 import re
 from urllib.parse import urljoin
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from ..archive.relations import Relation, Standing
 from ..content import VALIDITY_LABELS
@@ -445,7 +445,21 @@ def download_link(pdf: PdfLink | None) -> str:
             f'<p class="gz-note">本期部分内容未公开，PDF 第{esc(pages)}页已留空，页码不变。</p>')
 
 
-def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]]) -> str:
-    """A list page: (href, label, note) items."""
+def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]], pager: str = "") -> str:
+    """A list page: (href, label, note) items, and the pager of a long list."""
     rows = [f'<li><a href="{esc(h)}">{esc(label)}</a> <span class="gz-note">{esc(note)}</span></li>' for h, label, note in items]
-    return page(f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>" if intro else "", '<ul class="gz-list">', *rows, "</ul>")
+    return page(f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>" if intro else "", pager, '<ul class="gz-list">', *rows, "</ul>", pager)
+
+
+def pager(current: int, pages: int, href: "Callable[[int], str]") -> str:
+    """首页 上一页 第k/N页 下一页 末页, for page ``current`` (1-based) of ``pages``."""
+    if pages <= 1:
+        return ""
+    parts = ['<nav class="gz-pager" aria-label="分页">']
+    if current > 1:
+        parts.append(f'<a href="{esc(href(1))}">首页</a> <a rel="prev" href="{esc(href(current - 1))}">上一页</a>')
+    parts.append(f'<span>第{current}/{pages}页</span>')
+    if current < pages:
+        parts.append(f'<a rel="next" href="{esc(href(current + 1))}">下一页</a> <a href="{esc(href(pages))}">末页</a>')
+    parts.append("</nav>")
+    return " ".join(parts)

@@ -18,6 +18,7 @@ Only the public part of the archive (status ``published``) is ever passed in her
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -310,6 +311,38 @@ def _scan_pages(doc: Document, scans: dict[int, tuple[int, int] | None]) -> list
     return pages
 
 
+PAGE_SIZE = 100  # documents per listing page
+_LATEST_DOCS = 10  # documents on the home page
+
+
+def _front(title: str) -> str:
+    """Front matter giving a generated page its <title>: made safe as a nav title is
+    (``nav_title``), then quoted as JSON, which is YAML."""
+    return "---\ntitle: " + json.dumps(nav_title(title), ensure_ascii=False) + "\n---\n\n"
+
+
+def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]]) -> None:
+    """``base.md`` and ``base/2.md`` …: a list of documents, newest first, PAGE_SIZE a
+    page (``rows``: href from the site root, label, note)."""
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    for n in range(1, pages + 1):
+        up = "../" * (base.count("/") + 1 + (n > 1))
+
+        def href(k: int, n: int = n) -> str:
+            if n == 1:
+                return "./" if k == 1 else f"{k}/"
+            return "../" if k == 1 else f"../{k}/"
+        chunk = [(up + h, label, note) for h, label, note in rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]]
+        heading = title if n == 1 else f"{title}（第{n}页）"
+        write(f"{base}.md" if n == 1 else f"{base}/{n}.md",
+              _front(heading) + render.listing(heading, f"共{len(rows)}件，按刊登日期从新到旧排列", chunk, render.pager(n, pages, href)))
+
+
+def _doc_rows(chosen: list[Document], tree: SiteTree, issue_of: dict[str, Issue]) -> list[tuple[str, str, str]]:
+    return [(tree.doc_urls[d.id], d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}".strip())
+            for d in reversed(chosen)]
+
+
 def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: SiteTree, write,
                   linkage: Linkage | None = None) -> None:
     docs = [d for issue in issues for d in archive.issue_documents(issue)]
@@ -328,6 +361,11 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
         '<button type="submit" class="md-button md-button--primary">检索</button></form>',
         "<h2>最新各期</h2>", '<ul class="gz-list">',
         *[f'<li><a href="{esc(i.id)}/">{esc(render.issue_label(i))}</a> <span class="gz-note">{esc(i.meta.date)}，{len(archive.issue_documents(i))}件</span></li>' for i in latest],
+        "</ul>",
+        "<h2>最新文件</h2>", '<ul class="gz-list">',
+        *[f'<li><a href="{esc(tree.doc_urls[d.id])}">{esc(d.title)}</a> <span class="gz-note">{esc(render.issue_label(issue_of[d.issue_id]))}'
+          f'{("，" + esc(d.doc_number)) if d.doc_number else ""}</span>{render.validity_label(validity_of.get(d.id))}</li>'
+          for d in list(reversed(docs))[:_LATEST_DOCS]],
         "</ul>",
         '<div class="gz-browse">',
         "<section><h2>按年份</h2><ul>",
@@ -352,31 +390,29 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
         '<noscript><p>检索需要启用 JavaScript。也可下载 <a href="../documents.jsonl">documents.jsonl</a> 离线检索。</p></noscript>',
     ))
     # years
-    write("years/index.md", render.listing("按年份浏览", "", [
+    write("years/index.md", _front("按年份浏览") + render.listing("按年份浏览", "", [
         (f"{y}/", f"{y}年", f"{len(years[y])}期，{year_counts[y]}件") for y in sorted((y for y in years if y is not None), reverse=True)]))
     for year, year_issues in years.items():
         if year is None:
             continue
-        write(f"years/{year}/index.md", render.listing(f"{year}年", "", [
+        write(f"years/{year}/index.md", _front(f"{year}年") + render.listing(f"{year}年", "", [
             (f"../../{i.id}/", render.issue_label(i), f"{i.meta.date or ''}，{len(archive.issue_documents(i))}件") for i in year_issues]))
     # kinds
-    write("kinds/index.md", render.listing("按类别浏览", "", [
+    write("kinds/index.md", _front("按类别浏览") + render.listing("按类别浏览", "", [
         (f"{k.value}/", KIND_LABELS[k], f"{kind_counts[k]}件") for k in Kind if kind_counts[k]]))
     for kind in Kind:
         chosen = [d for d in docs if d.kind is kind]
         if chosen:
-            write(f"kinds/{kind.value}.md", render.listing(KIND_LABELS[kind], f"共{len(chosen)}件", [
-                (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
+            _paged(write, f"kinds/{kind.value}", KIND_LABELS[kind], _doc_rows(chosen, tree, issue_of))
     # validity
-    write("validity/index.md", render.listing("按效力状态浏览", "效力状态依文件日期及其被废止、修改的情况推定，或由编辑标注（截至本站最新一期）。", [
+    write("validity/index.md", _front("按效力状态浏览") + render.listing("按效力状态浏览", "效力状态依文件日期及其被废止、修改的情况推定，或由编辑标注（截至本站最新一期）。", [
         (f"{v.value}/", VALIDITY_LABELS[v], f"{validity_counts[v]}件") for v in Validity if validity_counts[v]]))
     for validity in Validity:
         chosen = [d for d in docs if validity_of.get(d.id) is validity]
         if chosen:
-            write(f"validity/{validity.value}.md", render.listing(VALIDITY_LABELS[validity], f"共{len(chosen)}件", [
-                (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
+            _paged(write, f"validity/{validity.value}", VALIDITY_LABELS[validity], _doc_rows(chosen, tree, issue_of))
     # issuers
-    write("issuers/index.md", render.listing("按发文机关浏览", "", [
+    write("issuers/index.md", _front("按发文机关浏览") + render.listing("按发文机关浏览", "", [
         (f"{issuer_slug(name)}/", name, f"{n}件") for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))]))
     by_issuer: dict[str, list[Document]] = defaultdict(list)
     for d in docs:
@@ -384,8 +420,7 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
             by_issuer[d.issuer].append(d)
     for name in sorted(issuer_counts):
         chosen = by_issuer[name]
-        write(f"issuers/{issuer_slug(name)}.md", render.listing(name, f"共{len(chosen)}件", [
-            (f"../../{tree.doc_urls[d.id]}", d.title, f"{render.issue_label(issue_of[d.issue_id])} {d.doc_number or ''}") for d in reversed(chosen)]))
+        _paged(write, f"issuers/{issuer_slug(name)}", name, _doc_rows(chosen, tree, issue_of))
 
 
 def _nav(archive: Archive, years: dict) -> list[Any]:
