@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   := build/demo
+PORT   ?= 8000
 
 .PHONY: setup system-deps demo demo-build test bench golden clean
 
@@ -25,7 +26,7 @@ demo-build: setup
 	$(BIN)/gazette build --content $(DEMO)/content --site $(DEMO)/site
 
 demo: demo-build
-	$(BIN)/gazette serve --site $(DEMO)/site
+	$(BIN)/gazette serve --site $(DEMO)/site --port $(PORT)
 
 test: setup system-deps
 	$(BIN)/pytest -q

@@ -174,3 +174,25 @@ def test_long_listings_are_paged(sample_content: Path, tmp_path: Path, monkeypat
     for href in re.findall(r'<li><a href="([^"]+)">', second):  # links from the deeper page resolve
         assert (site / "kinds" / kind.value / "2" / href / "index.html").resolve().exists(), href
     assert "<title>" in second and kind.value not in re.search(r"<title>(.*?)</title>", second).group(1)
+
+
+def test_serve_answers_a_missing_page_with_the_sites_404(built_site: Path) -> None:
+    import functools
+    import http.server
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from gazette.cli.site_cmds import _Handler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/no/such/page/")
+        assert missing.value.code == 404
+        body = missing.value.read().decode("utf-8")
+        assert "未找到该页面" in body and 'href="//' not in body
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -58,6 +58,22 @@ def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str 
                    f"{report.search.bytes / 1e6:.1f} MB", err=True)
 
 
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files, and the site's own 404.html for a missing page (as a web server would)."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        data = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+
 @cli.command()
 @site_option
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
@@ -71,7 +87,7 @@ def serve(site_dir: Path, port: int, host: str) -> None:
     """
     if not (site_dir / "index.html").exists():
         raise GazetteError(f"{site_dir}: no built site here; run `gazette build --site {site_dir}` first", ExitCode.BAD_ARGS)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    handler = functools.partial(_Handler, directory=str(site_dir))
     with http.server.ThreadingHTTPServer((host, port), handler) as server:
         click.echo(f"serving {site_dir} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
         try:

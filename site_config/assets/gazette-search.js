@@ -418,7 +418,7 @@
         var total = current.order.length - dropped;
         var exhausted = current.next >= current.order.length;
         // Until every candidate has been checked against its text the count is an upper bound: say so.
-        status.textContent = total ? ((exhausted ? "共 " : "约 ") + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件";
+        status.textContent = total ? ((exhausted ? "共 " : "约 ") + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件。可以检查是否有错别字，减少或更换检索词，去掉类别、年份、发文机关等筛选条件；文号可直接输入，如 鲁政发〔2023〕5号。";
         more.hidden = exhausted;
         busy = false;
       });
