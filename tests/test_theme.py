@@ -196,3 +196,11 @@ def test_serve_answers_a_missing_page_with_the_sites_404(built_site: Path) -> No
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_plain_build_takes_the_site_url_from_mkdocs_yml(sample_content: Path, tmp_path: Path) -> None:
+    # No --site-url: the URL comes from mkdocs.yml (the demo's loopback one, so a warning).
+    result = CliRunner().invoke(cli, ["build", "--content", str(sample_content), "--site", str(tmp_path / "site"),
+                                      "--config", str(ROOT / "mkdocs.yml")])
+    assert result.exit_code == 0, result.output
+    assert "warning: the site URL is http://127.0.0.1:8000/" in result.output

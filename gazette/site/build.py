@@ -29,9 +29,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
+import yaml
+
 from .. import __version__
 from ..archive.relations import link_archive
-from ..content import Archive, load_archive
+from ..content import load_archive
 from ..errors import BuildError
 from ..search.static import StaticReport
 from . import machine, search
@@ -214,7 +216,6 @@ def interruptible() -> Iterator[None]:
 
 def _build(content: Path, site: Path, config: Path | None, site_url: str | None, full: bool,
            allow_symlinks: bool) -> BuildReport:
-    import yaml
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException

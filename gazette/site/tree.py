@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
