@@ -355,3 +355,18 @@ def test_index_follows_a_repeal_printed_later(archive_dir: Path, tmp_path: Path)
     assert report.added == 1 and report.updated >= 1  # the repealed rule is indexed again
     hits = search_page(index, "生活垃圾分类", validity="repealed").hits
     assert "2022-01-01" in [h.id for h in hits]
+
+
+@pytest.mark.parametrize("clause, validity", [
+    ("本办法自2015年1月1日起施行，有效期两年。", Validity.EXPIRED),
+    ("本办法自2015年1月1日起施行，有效期至2016年12月31日。", Validity.EXPIRED),
+    ("本办法自2015年1月1日起施行，有效期5年。", Validity.IN_FORCE),  # ends 2020-01-01, after the archive's last issue
+    ("本办法自2030年1月1日起施行。", Validity.NOT_YET_EFFECTIVE),
+])
+def test_validity_from_the_documents_own_dates(tmp_path: Path, clause: str, validity: Validity) -> None:
+    effective = "2030-01-01" if "2030" in clause else "2015-01-01"
+    content = tmp_path / "content"
+    _write(content, "2019-01", "清河市人民政府公报", "2019-01-10", [
+        _doc("2019-01", 1, "清河市某某暂行办法", Kind.REGULATION, "清河市人民政府令第1号", CITY, "2014-12-01",
+             ["第一条　为了规范管理，制定本办法。", f"第二条　{clause}"], effective=effective)])
+    assert link_archive(load_archive(content)).of("2019-01-01").validity is validity

@@ -31,8 +31,8 @@ FORWARD = (RelationType.INTERPRETS, RelationType.REPEALS, RelationType.AMENDS, R
 _NO_FORCE = (Kind.PERSONNEL, Kind.OTHER, Kind.INTERPRETATION)
 _PLACE_RE = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:省|自治区|市|县|区|州|盟))+")
 _EXPIRY_RE = re.compile(r"有效期(?:至|到|截至)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
-_EXPIRY_YEARS_RE = re.compile(r"有效期(?:为)?\s*([1-9一二三四五六七八九十])\s*年")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)} | {"十": 10}
+_EXPIRY_YEARS_RE = re.compile(r"有效期(?:为)?\s*([1-9一二两三四五六七八九十])\s*年")
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)} | {"十": 10, "两": 2}
 
 
 @dataclass(frozen=True)
