@@ -169,6 +169,7 @@ def test_long_listings_are_paged(sample_content: Path, tmp_path: Path, monkeypat
     assert f"第1/{-(-count // 2)}页" in first and 'rel="next" href="2/"' in first
     second = (site / "kinds" / kind.value / "2" / "index.html").read_text(encoding="utf-8")
     assert 'rel="prev" href="../"' in second
+    assert '<a href="../../../">首页</a> › <a href="../../../kinds/">按类别浏览</a>' in second
     listed = re.findall(r'<li><a href="([^"]+)">', first) + re.findall(r'<li><a href="([^"]+)">', second)
     assert len(listed) == min(count, 4)
     for href in re.findall(r'<li><a href="([^"]+)">', second):  # links from the deeper page resolve

@@ -445,10 +445,10 @@ def download_link(pdf: PdfLink | None) -> str:
             f'<p class="gz-note">本期部分内容未公开，PDF 第{esc(pages)}页已留空，页码不变。</p>')
 
 
-def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]], pager: str = "") -> str:
-    """A list page: (href, label, note) items, and the pager of a long list."""
+def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]], pager: str = "", crumbs: str = "") -> str:
+    """A list page: (href, label, note) items, the pager of a long list, a breadcrumb."""
     rows = [f'<li><a href="{esc(h)}">{esc(label)}</a> <span class="gz-note">{esc(note)}</span></li>' for h, label, note in items]
-    return page(f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>" if intro else "", pager, '<ul class="gz-list">', *rows, "</ul>", pager)
+    return page(crumbs, f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>" if intro else "", pager, '<ul class="gz-list">', *rows, "</ul>", pager)
 
 
 def pager(current: int, pages: int, href: "Callable[[int], str]") -> str:

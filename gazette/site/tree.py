@@ -320,6 +320,9 @@ def _front(title: str) -> str:
     return "---\ntitle: " + json.dumps(nav_title(title), ensure_ascii=False) + "\n---\n\n"
 
 
+_SECTIONS = {"kinds": "按类别浏览", "validity": "按效力状态浏览", "issuers": "按发文机关浏览"}
+
+
 def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]]) -> None:
     """``base.md`` and ``base/2.md`` …: a list of documents, newest first, PAGE_SIZE a
     page (``rows``: href from the site root, label, note)."""
@@ -333,8 +336,12 @@ def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]]) -> No
             return "../" if k == 1 else f"../{k}/"
         chunk = [(up + h, label, note) for h, label, note in rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]]
         heading = title if n == 1 else f"{title}（第{n}页）"
+        section = base.split("/")[0]
+        crumbs = (f'<nav class="gz-crumbs" aria-label="位置"><a href="{up}">首页</a> › '
+                  f'<a href="{up}{section}/">{esc(_SECTIONS.get(section, section))}</a> › {esc(title)}</nav>')
         write(f"{base}.md" if n == 1 else f"{base}/{n}.md",
-              _front(heading) + render.listing(heading, f"共{len(rows)}件，按刊登日期从新到旧排列", chunk, render.pager(n, pages, href)))
+              _front(heading) + render.listing(heading, f"共{len(rows)}件，按刊登日期从新到旧排列", chunk,
+                                               render.pager(n, pages, href), crumbs))
 
 
 def _doc_rows(chosen: list[Document], tree: SiteTree, issue_of: dict[str, Issue]) -> list[tuple[str, str, str]]:
