@@ -301,9 +301,9 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     # Validity and works come from the whole published archive (docs/relations.md): a
     # document whose validity changed (a later issue repealed it) is indexed again.
     cache = index_dir.parent / f"{index_dir.name}.cache"
-    public = load_archive(content, cache=cache).public()
-    linkage = link_archive(public, cache=cache)
-    id_of = {path.resolve(): doc_id for doc_id, path in public.paths.items()}
+    archive = load_archive(content, cache=cache)
+    linkage = link_archive(archive.public(), cache=cache)
+    doc_at = {path.resolve(): archive.documents[doc_id] for doc_id, path in archive.paths.items()}
     ix, fresh = _open_for_writing(index_dir, rebuild)
     indexed: dict[str, tuple[str, str]] = {}  # path → (id, fingerprint)
     skipped_before: dict[str, str] = {}
@@ -319,7 +319,8 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
     skipped: dict[str, str] = {}
     seen: dict[str, str] = {}
     for rel, path, year, issue_date in files:
-        standing = linkage.of(id_of.get(path.resolve(), ""))
+        loaded = doc_at.get(path.resolve())
+        standing = linkage.of(loaded.id if loaded else "")
         linked = f"\0{standing.validity.value if standing.validity else ''}\0{standing.work if standing.printings else ''}"
         fingerprint = hashlib.sha256(path.read_bytes() + f"\0{year}\0{issue_date}{linked}".encode()).hexdigest()
         old = indexed.get(rel)
@@ -330,7 +331,7 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
             skipped[rel] = fingerprint
             continue
         else:
-            doc = document_from_file(path)
+            doc = loaded or document_from_file(path)  # parsed once, by load_archive
             doc_id = doc.id
             if not doc.is_public:
                 skipped[rel] = fingerprint
