@@ -30,7 +30,6 @@ from whoosh import index as whoosh_index
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.matching import IntersectionMatcher, NullMatcher, WrappingMatcher
-from whoosh.sorting import FieldFacet
 from whoosh.query import And, NumericRange, Or, Phrase, Prefix, Query, Sequence, Term
 from whoosh.util import make_binary_tree
 
@@ -649,7 +648,7 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
             if validity not in allowed:
                 raise SearchError(f"validity {validity!r} is not one of {', '.join(allowed)}")
             filters.append(Term("validity", validity))
-        results = None
+        results, per_work = None, False
         if len(segments) == 1 and looks_like_doc_number(segments[0]):
             exact = Term("doc_number_exact", normalize_doc_number(segments[0]))
             results = searcher.search(And([exact, *filters]) if filters else exact, limit=None)
@@ -659,12 +658,12 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
             q = parse_query(query)
             # limit=None: one pass scores and counts every match (a limited search runs the
             # query a second time to count).
-            results = searcher.search(And([q, *filters]) if filters else q, limit=None,
-                                      collapse=FieldFacet("work"), collapse_order=FieldFacet("printed"))
-        total = results.scored_length()
+            results = searcher.search(And([q, *filters]) if filters else q, limit=None)
+            per_work = True
+        shown, total = _one_per_work(searcher, results, limit) if per_work else (results[:limit], results.scored_length())
         if suggest and total == 0:
             suggestion = _suggestion(searcher, segments, filters, total)
-        for result in results[:limit]:
+        for result in shown:
             text = zlib.decompress(result["text"]).decode("utf-8") if result.get("text") else ""
             snippet = (make_snippet(text, segments) or make_snippet(result["title"], segments)
                        or make_snippet(result.get("doc_number") or "", segments))
@@ -677,6 +676,39 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
                 snippet=snippet, validity=result.get("validity") or None,
             ))
     return SearchResult(hits, total, suggestion)
+
+
+def _one_per_work(searcher, results, limit: int) -> tuple[list, int]:  # type: ignore[no-untyped-def]
+    """The first ``limit`` hits with one printing of each work (the best ranked), and
+    the number of matching works and documents. Printings are few, so they are looked up
+    in the ``work`` field's postings rather than faceted on every match."""
+    reader = searcher.reader()
+    work_of: dict[int, bytes] = {}
+    for key in reader.lexicon("work"):
+        if not key:  # documents printed once hold an empty work
+            continue
+        for docnum in reader.postings("work", key).all_ids():
+            work_of[docnum] = key
+    if not work_of:
+        return results[:limit], results.scored_length()
+    matched = results.docs()
+    in_works = [d for d in work_of if d in matched]
+    total = results.scored_length() - (len(in_works) - len({work_of[d] for d in in_works}))
+    # A work shows at its first printing (its id is the work's key), ranked where its best printing is.
+    at = {docnum: n for n, (_, docnum) in enumerate(results.top_n) if docnum in work_of}
+    first = {work_of[d]: d for d in at if reader.stored_fields(d).get("id", "").encode("utf-8") == work_of[d]}
+    chosen, seen = [], set()
+    for n, (_, docnum) in enumerate(results.top_n):
+        key = work_of.get(docnum)
+        if key is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+            n = at[first[key]] if key in first else n
+        chosen.append(n)
+        if len(chosen) == limit:
+            break
+    return [results[n] for n in chosen], total
 
 
 _SUGGEST_CANDIDATES = 12  # replacement characters tried per position, most frequent first
