@@ -7,7 +7,7 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import click
 
@@ -15,12 +15,12 @@ from ..archive.relations import link_archive
 from ..content import load_archive, set_status, write_results
 from ..errors import ContentError, ExitCode, GazetteError
 from ..export import iter_records, to_jsonl
-from ..ingest import ingest_pdf
 from ..models import IngestResult, IssueMeta, Status
-from ..ocr import OcrOptions
-from ..ocr.cache import default_cache_dir
 from . import cli
 from .options import content_option
+
+if TYPE_CHECKING:  # ingest pulls in PDF, image and OCR libraries: imported when a command needs them
+    from ..ocr import OcrOptions
 
 
 def _progress(label: str) -> Iterator[Callable[[int, int], None] | None]:
@@ -55,6 +55,8 @@ def _ingest_one(pdf: Path, override: IssueMeta | None, ocr: OcrOptions | None) -
     gen = _progress(pdf.name)
     callback = next(gen)
     try:
+        from ..ingest import ingest_pdf
+
         return ingest_pdf(pdf, override, callback, ocr=ocr)
     finally:
         gen.close()
@@ -98,6 +100,9 @@ def ingest(pdfs: tuple[Path, ...], content_dir: Path, force: bool, gazette_name:
                          total_number=total_number, date=issue_date)
     options = None
     if ocr:
+        from ..ocr import OcrOptions
+        from ..ocr.cache import default_cache_dir
+
         cache = None if no_ocr_cache else (ocr_cache or default_cache_dir())
         options = OcrOptions(dpi=dpi, jobs=jobs, scheduler=scheduler, cache_dir=cache)
     results: list[tuple[IngestResult, Path]] = []

@@ -9,8 +9,6 @@ from pathlib import Path
 import click
 
 from ..errors import BuildError, ExitCode, GazetteError
-from ..site import build_site
-from ..site.build import is_local_url, site_url_of
 from . import cli
 from .options import content_option
 
@@ -41,6 +39,8 @@ def build(content_dir: Path, site_dir: Path, config: Path | None, site_url: str 
         gazette build --content content/ --site site/
         gazette build --content content/ --site site/ --site-url https://gazette.example.gov.cn/ --strict
     """
+    from ..site.build import build_site, is_local_url, site_url_of  # MkDocs and PDF libraries: only for a build
+
     url = site_url_of(config, site_url)
     if is_local_url(url):
         message = (f"the site URL is {url or 'not set'}: citations, the feed and the sitemap would point to this "
