@@ -42,7 +42,7 @@ from .models import Document, Kind, Validity
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
 
-INDEX_VERSION = 6  # bump when the analyzer or schema changes: build_index then rebuilds
+INDEX_VERSION = 7  # bump when the analyzer or schema changes: build_index then rebuilds
 _VERSION_FILE = "gazette-index.json"  # {"version": N, "skipped": {path: fingerprint}}
 HIT_OPEN, HIT_CLOSE = "【", "】"
 
@@ -154,8 +154,7 @@ def schema() -> Schema:
         title_chars=TEXT(analyzer=CharTokenizer(), field_boost=3.0, phrase=False),
         body_chars=TEXT(analyzer=CharTokenizer(), phrase=False),
         validity=ID(stored=True),  # docs/relations.md; "" for kinds without legal force
-        work=ID(stored=True, sortable=True),  # first printing's id when printed more than once, else ""
-        printed=NUMERIC(sortable=True),  # the issue date as yyyymmdd: a work shows at its first printing
+        work=ID(stored=True),  # first printing's id when printed more than once, else ""
         text=STORED(),  # zlib-compressed plain text, for snippets
     )
 
@@ -211,7 +210,6 @@ def _fields(doc: Document, year: int | None, path: str, fingerprint: str, issue_
     return {
         "validity": standing.validity.value if standing and standing.validity else "",
         "work": standing.work if standing and standing.printings else "",
-        "printed": _day(issue_date),
         "id": doc.id,
         "path": path,
         "fingerprint": fingerprint,

@@ -32,7 +32,6 @@ _NUMBER_RE = re.compile(
 )
 _BASIS_RE = re.compile(r"(?:根据|依据|依照|按照|参照|贯彻|落实|遵照|对照|符合|违反|执行|实施)[^，。；：]{0,6}$")
 _HISTORY_RE = re.compile(r"根据[^，。；]{0,60}(?:修正|修订|修改)")
-_ITEM_RE = re.compile(r"^\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．\s]|[①-⑳])\s*")
 _DOC_WORD_RE = re.compile(r"(?:办法|规定|条例|细则|规则|决定|通知|意见|方案|规划|标准|制度|措施|目录|办法（试行）|规定（试行）|"
                           r"（试行）|（暂行）|公告|通告|批复|纲要|计划|准则|要点|清单)$")
 _REPEAL_DATE_RE = re.compile(r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*起[^。；]{0,12}?(?:废止|失效|停止执行)")
@@ -336,7 +335,8 @@ def _number_before(masked: str, start: int) -> str | None:
 
 def _item_refs(line: str, mode: RelationType) -> list[Reference]:
     """A list item under 决定废止下列规章： — 《title》, a bare title, and/or a 文号."""
-    text = _unquoted(_ITEM_RE.sub("", line, count=1))
+    marker = next(m for m in (pattern.match(line) for pattern in _LEVELS) if m)
+    text = _unquoted(line[marker.end():].lstrip())
     named = [t for t in _TITLE_RE.findall(text) if not _GENERIC.match(t)]
     if named and text.startswith("《"):
         return [Reference(mode, t, _number_after(text, t), None, line[:200]) for t in named]

@@ -16,7 +16,7 @@ import hashlib
 import pickle
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
@@ -62,13 +62,12 @@ class Standing:
 
 @dataclass(frozen=True)
 class Linkage:
-    """Every document's standing, the date validity is reckoned at, and the problems
-    an editor should look at (unresolved references, conflicts)."""
+    """Every document's standing, the date validity is reckoned at, and the conflicts
+    an editor should look at."""
 
     standing: dict[str, Standing]
     as_of: str | None
     problems: tuple[str, ...] = ()
-    unresolved: tuple[tuple[str, Relation], ...] = field(default=())
 
     def of(self, doc_id: str) -> Standing:
         """The standing of one document (empty when it has none)."""
@@ -268,17 +267,15 @@ def link_archive(archive: Archive, cache: Path | None = None) -> Linkage:
                     reverse[printing].append(back)
     as_of = max((i.meta.date for i in archive.issues if i.meta.date), default=None)
     standing: dict[str, Standing] = {}
-    unresolved: list[tuple[str, Relation]] = []
     for doc_id in sorted(docs):
         doc = docs[doc_id]
         rels = tuple(forward.get(doc_id, ())) + tuple(reverse.get(doc_id, ()))
-        unresolved += [(doc_id, r) for r in forward.get(doc_id, ()) if r.target_id is None]
         validity, by, repealed_on = _validity(doc, issue_of.get(doc_id), rels, as_of)
         problems += _conflicts(doc_id, rels, docs)
         work = work_of.get(doc_id, doc_id)
         others = tuple(p for p in printings.get(work, [doc_id]) if p != doc_id)
         standing[doc_id] = Standing(rels, validity, by, repealed_on, others, work)
-    return Linkage(standing, as_of, tuple(problems), tuple(unresolved))
+    return Linkage(standing, as_of, tuple(problems))
 
 
 def _prints_itself(doc: Document, ref: Reference) -> bool:

@@ -129,15 +129,16 @@ def _stamp(path: Path) -> tuple[int, int, bool] | None:
 
 
 def _issue_inputs(issue: Issue, docs: list[Document], neighbours: tuple[Issue | None, Issue | None],
-                  hidden: Private | None, content: Path, site_url: str, validity_key: str) -> str:
+                  hidden: Private | None, content: Path, site_url: str, links: object) -> str:
     """A hash of everything an issue's pages are made from: its metadata and documents,
-    its neighbours' labels (上一期/下一期), what of it is private, and the size and time of
-    its PDF and scan images."""
+    its neighbours' labels (上一期/下一期), what of it is private, the size and time of
+    its PDF and scan images, and ``links``: its documents' standing and related pages
+    (a repeal printed in a later issue changes this issue's pages)."""
     images = sorted({p for d in docs if d.ocr for p in d.ocr.pages})
     inputs = (issue, docs, [(i.id, render.issue_label(i)) if i else None for i in neighbours],
               (sorted(hidden.pages), sorted(hidden.unlisted), hidden.secrets) if hidden else None,
               _stamp(content / issue.id / f"{issue.id}.pdf"),
-              [(p, _stamp(content / issue.id / page_image_name(p))) for p in images], site_url, validity_key)
+              [(p, _stamp(content / issue.id / page_image_name(p))) for p in images], site_url, links)
     return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
@@ -154,7 +155,7 @@ def _targets(standing: Standing, archive: Archive, issue_of: dict[str, Issue]) -
     return targets, printings
 
 
-def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, validity_key: str = "validity",
+def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str,
                private: dict[str, Private] | None = None, allow_symlinks: bool = False,
                previous: dict[str, dict[str, Any]] | None = None, linkage: Linkage | None = None) -> SiteTree:
     """Write every page of the public archive into ``docs_dir``; return the nav.
@@ -210,7 +211,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str, v
         standings = {d.id: linkage.of(d.id) for d in docs}
         linked = {i: _targets(st, archive, issue_of) for i, st in standings.items()}
         inputs = _issue_inputs(issue, docs, (prev_issue, next_issue), hidden, content, site_url,
-                               repr((validity_key, sorted(standings.items()), sorted(linked.items()))))
+                               (sorted(standings.items()), sorted(linked.items())))
         before = previous.get(issue.id)
         if before and before.get("inputs") == inputs and all((docs_dir / rel).exists() for rel in before["files"]):
             tree.files.update(before["files"])
