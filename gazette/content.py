@@ -34,6 +34,7 @@ import yaml
 from .errors import ContentError
 from .textnorm import clean_text
 from .models import (
+    Disclosure,
     Document,
     Issue,
     IssueMeta,
@@ -68,12 +69,16 @@ class Archive:
         return [self.documents[d] for d in issue.document_ids if d in self.documents]
 
     def public(self) -> "Archive":
-        """A copy holding only published documents (and issues that have any)."""
+        """A copy holding only published documents (and issues that have any), each
+        依申请公开 one as its catalogue entry (:func:`catalogue_entry`)."""
         return self.only(frozenset({Status.PUBLISHED}))
 
     def only(self, statuses: frozenset[Status]) -> "Archive":
-        """A copy holding only documents whose status is in ``statuses``."""
+        """A copy holding only documents whose status is in ``statuses``. Unless drafts
+        are asked for (an editors' copy), 依申请公开 documents carry no text."""
         docs = {k: d for k, d in self.documents.items() if d.status in statuses}
+        if Status.DRAFT not in statuses:
+            docs = {k: catalogue_entry(d) if d.disclosure is Disclosure.ON_REQUEST else d for k, d in docs.items()}
         issues = []
         for issue in self.issues:
             ids = tuple(d for d in issue.document_ids if d in docs)
@@ -81,6 +86,19 @@ class Archive:
                 issues.append(_replace_issue(issue, document_ids=ids))
         paths = {k: p for k, p in self.paths.items() if k in docs}
         return Archive(tuple(issues), docs, paths)
+
+
+ON_REQUEST_NOTE = ("本件依申请公开，此处仅登载目录信息。如需获取全文，请依照《中华人民共和国政府信息公开条例》"
+                   "向发文机关{issuer}提出政府信息公开申请。")
+
+
+def catalogue_entry(doc: Document) -> Document:
+    """A 依申请公开 document as the public sees it: its metadata, and in place of its text
+    a note saying how to request it (no OCR lines, no scan pages)."""
+    from dataclasses import replace
+
+    issuer = f"（{doc.issuer}）" if doc.issuer else ""
+    return replace(doc, body=ON_REQUEST_NOTE.format(issuer=issuer) + "\n", ocr=None)
 
 
 @dataclass
@@ -135,6 +153,8 @@ def render_document(doc: Document) -> str:
             "pages": list(doc.ocr.pages),
             "check": [{"page": c.page, "line": c.text, "why": c.why} for c in doc.ocr.check],
         }
+    if doc.disclosure:
+        meta["disclosure"] = doc.disclosure.value
     if doc.validity:
         meta["validity"] = doc.validity.value
         if doc.validity_by:
@@ -374,7 +394,7 @@ def _document_from_file(path: Path) -> Document:
     if not isinstance(source, dict):
         raise ContentError(f"{path}: 'source' must be a mapping with file, sha256, pdf_pages, printed_pages")
     known = {"id", "issue", "seq", "title", "kind", "doc_number", "issuer", "signed_date",
-             "effective_date", "section", "source", "status", "text_source", "ocr", "relations", "validity", "validity_by"}
+             "effective_date", "section", "source", "status", "text_source", "ocr", "relations", "validity", "validity_by", "disclosure"}
     extra = tuple(sorted((str(k), str(v)) for k, v in meta.items() if k not in known and k is not None))
     pdf_pages = _span(source.get("pdf_pages"))
     return Document(
@@ -401,6 +421,7 @@ def _document_from_file(path: Path) -> Document:
         relations=_relation_edits(path, meta.get("relations")),
         validity=_validity(path, meta.get("validity")),
         validity_by=_opt_str(meta, "validity_by"),
+        disclosure=_disclosure(path, meta.get("disclosure")),
     )
 
 
@@ -408,6 +429,24 @@ VALIDITY_LABELS = {Validity.NOT_YET_EFFECTIVE: "尚未生效", Validity.IN_FORCE
                    Validity.REPEALED: "已废止", Validity.EXPIRED: "已失效"}
 _VALIDITY_WORDS = {label: v for v, label in VALIDITY_LABELS.items()} | {"有效": Validity.IN_FORCE, "失效": Validity.EXPIRED,
                                                                         "废止": Validity.REPEALED, "已修改": Validity.AMENDED}
+
+
+DISCLOSURE_LABELS = {Disclosure.PUBLIC: "主动公开", Disclosure.ON_REQUEST: "依申请公开", Disclosure.NOT_PUBLIC: "不予公开"}
+_DISCLOSURE_WORDS = {label: d for d, label in DISCLOSURE_LABELS.items()} | {"公开": Disclosure.PUBLIC, "不公开": Disclosure.NOT_PUBLIC}
+
+
+def _disclosure(path: Path, value: Any) -> Disclosure | None:
+    """``disclosure:`` as public / on_request / not_public or its Chinese label."""
+    if value is None or value == "":
+        return None
+    text = str(value).strip()
+    if text in _DISCLOSURE_WORDS:
+        return _DISCLOSURE_WORDS[text]
+    try:
+        return Disclosure(text)
+    except ValueError:
+        raise ContentError(f"{path}: disclosure '{text}' is not one of public, on_request, not_public "
+                           "(主动公开, 依申请公开, 不予公开); fix the front matter") from None
 
 
 def _validity(path: Path, value: Any) -> Validity | None:
@@ -533,7 +572,7 @@ def safe_file(content: Path, path: Path, allow_symlinks: bool = False) -> Path:
     return path
 
 
-_PARSE_CACHE_VERSION = 2
+_PARSE_CACHE_VERSION = 3
 
 
 def _file_stamp(path: Path) -> tuple[int, int]:
@@ -768,14 +807,26 @@ def set_status(path: Path, status: Status) -> bool:
     The manifest is deliberately not updated: the file now counts as edited, and a
     later re-ingest keeps it.
     """
+    return set_field(path, "status", status.value)
+
+
+def set_field(path: Path, key: str, value: str | None) -> bool:
+    """Change (or add, or with None remove) one top-level ``key: value`` line of a
+    document's front matter, atomically; True when the file changed. ``value`` must be
+    a plain YAML scalar (an enum value)."""
+    if value is not None and not re.fullmatch(r"[a-z_]+", value):
+        raise ValueError(f"set_field takes plain enum values, not {value!r}")
     text = path.read_text(encoding="utf-8")
     match = _FRONT_MATTER_RE.match(text.removeprefix(_BOM))
     if not match:
-        raise ContentError(f"{path}: no YAML front matter; cannot set its status")
+        raise ContentError(f"{path}: no YAML front matter; cannot set its {key}")
     front = match.group(1)
-    new_front, n = re.subn(r"^status:.*$", f"status: {status.value}", front, count=1, flags=re.M)
-    if n == 0:
-        new_front = front + f"\nstatus: {status.value}"
+    pattern = rf"^{re.escape(key)}:.*(?:\n|$)" if value is None else rf"^{re.escape(key)}:.*$"
+    replacement = "" if value is None else f"{key}: {value}"
+    new_front, n = re.subn(pattern, replacement, front, count=1, flags=re.M)
+    if n == 0 and value is not None:
+        new_front = front + f"\n{key}: {value}"
+    new_front = new_front.rstrip("\n") if value is None else new_front
     if new_front == front:
         return False
     atomic_write(path, text.replace(front, new_front, 1).encode("utf-8"))

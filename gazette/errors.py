@@ -23,6 +23,7 @@ class ExitCode(enum.IntEnum):
     EDITOR_CONFLICT = 7  # editor-modified content kept; new version written beside it
     CONTENT = 8  # malformed content/ file
     BUILD = 9  # site build failed; previous site left intact
+    REFUSED = 10  # a review rule refused the action (不予公开 without override, two-person rule, stale save)
 
 
 class GazetteError(Exception):
@@ -69,3 +70,9 @@ class BuildError(GazetteError):
     """The site build failed."""
 
     exit_code = ExitCode.BUILD
+
+
+class RefusedError(GazetteError):
+    """A review rule refused the action: nothing was changed."""
+
+    exit_code = ExitCode.REFUSED

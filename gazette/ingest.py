@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from .cover import looks_like_cover, looks_like_imprint, masthead, merge_meta, read_cover
 from .errors import NoTextLayerError
 from .fold import fold, is_traditional
-from .metadata import extract_metadata
+from .metadata import extract_metadata, find_disclosure
 from .models import (Document, IngestResult, Issue, IssueMeta, Kind, OcrCheck, OcrInfo, Page, SourceRef,
                      TextSource, TocEntry, Warning_)
 from .pages import build_pages, split_lines, text_problem, toc_page_lines
@@ -356,6 +356,7 @@ def _document(lines: Sequence[Line], start: Start, seq: int, issue_id: str, sour
         section=section,
         source=SourceRef(source_file, sha256, (first_page, last_page), (printed.get(first_page), printed.get(last_page))),
         body=text_to_body(paragraphs),
+        disclosure=find_disclosure(texts),
     )
 
 

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from .fold import fold, is_traditional, unfolder
 from .headers import find_header, header_facts, organ_of
-from .models import DocumentMeta, Kind
+from .models import Disclosure, DocumentMeta, Kind
 from .textnorm import find_dates, is_date_line, normalize_doc_number, squeeze_spaces, to_ascii_digits
 
 _CJK = r"\u4e00-\u9fff"
@@ -381,3 +381,26 @@ def _extract(lines: Sequence[str], title: str, section: str | None) -> DocumentM
         signed_date=signed,
         effective_date=effective,
     )
+
+
+# （此件公开发布）, (此件主动公开), （此件依申请公开）, （此件不予公开）, （此件删减后公开）, …: the printed
+# 公开属性 line, in full- or half-width brackets, with spaces a scan may add.
+_DISCLOSURE_RE = re.compile(r"^[（(【\[]?(?:此件|本件|本文件)(?P<how>[^）)】\]]{1,12})[）)】\]]?$")
+_DISCLOSURE_WORDS: tuple[tuple[re.Pattern[str], Disclosure], ...] = (
+    (re.compile(r"(?:不予|不|不宜|免予|暂不)公开(?:发布)?"), Disclosure.NOT_PUBLIC),
+    (re.compile(r"依申请(?:予以)?公开"), Disclosure.ON_REQUEST),
+    (re.compile(r"(?:予以)?(?:公开发布|主动公开|删减后公开|公开)(?:[，,]?有删[减节])?"), Disclosure.PUBLIC),
+)
+
+
+def find_disclosure(lines: Sequence[str]) -> Disclosure | None:
+    """The 公开属性 a document prints on a line of its own (（此件公开发布） and variants),
+    or None. When several are printed (an attachment's own line) the first counts."""
+    for line in lines:
+        match = _DISCLOSURE_RE.match(squeeze_spaces(line)) if len(line) <= 30 else None
+        if not match:
+            continue
+        for pattern, disclosure in _DISCLOSURE_WORDS:
+            if pattern.fullmatch(match.group("how")):
+                return disclosure
+    return None

@@ -38,6 +38,14 @@ class Status(str, enum.Enum):
     WITHHELD = "withheld"  # not for public release, never published
 
 
+class Disclosure(str, enum.Enum):
+    """公开属性: how a document may be released, from its printed line or an editor."""
+
+    PUBLIC = "public"  # 主动公开 （此件公开发布）
+    ON_REQUEST = "on_request"  # 依申请公开: a catalogue entry only, never its text
+    NOT_PUBLIC = "not_public"  # 不予公开: never published without a registered override
+
+
 @dataclass(frozen=True)
 class Page:
     """One PDF page: its body lines with running header and page number removed.
@@ -210,6 +218,7 @@ class Document:
     relations: tuple[RelationEdit, ...] = ()  # the editor's, from the front matter
     validity: Validity | None = None  # set by an editor; derived when None
     validity_by: str | None = None  # who set it
+    disclosure: Disclosure | None = None  # 公开属性; None when nothing is printed or set
 
     @property
     def text_source(self) -> TextSource:
@@ -220,6 +229,12 @@ class Document:
     def is_public(self) -> bool:
         """True only for documents approved for public release."""
         return self.status is Status.PUBLISHED
+
+    @property
+    def text_public(self) -> bool:
+        """True when the document's text may be shown: published and not 依申请公开
+        (those are catalogue entries: title, 文号, issuer, date and how to ask)."""
+        return self.is_public and self.disclosure is not Disclosure.ON_REQUEST
 
 
 @dataclass(frozen=True)

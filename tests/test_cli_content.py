@@ -57,7 +57,10 @@ def test_publish_then_published_only(ingested: tuple[Path, Path], tmp_path: Path
     assert result.exit_code == 0, result.output
     assert [r["status"] for r in _export(copy)] == ["published"]
     doc_id = _export(copy)[0]["id"]
-    CliRunner().invoke(cli, ["publish", doc_id, "--status", "withheld", "--content", str(copy)])
+    refused = CliRunner().invoke(cli, ["publish", doc_id, "--status", "withheld", "--content", str(copy)])
+    assert refused.exit_code == 10 and "--reason" in refused.output  # a withdrawal says why
+    assert len(_export(copy)) == 1
+    CliRunner().invoke(cli, ["publish", doc_id, "--status", "withheld", "--reason", "误登", "--content", str(copy)])
     assert _export(copy) == []  # withheld never leaves content/
     assert _export(copy, "--include-drafts") == []
 

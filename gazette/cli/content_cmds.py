@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import click
 
 from ..archive.relations import link_archive
-from ..content import load_archive, set_status, write_results
+from ..content import load_archive, write_results
 from ..errors import ContentError, ExitCode, GazetteError
 from ..export import iter_records, to_jsonl
-from ..models import IngestResult, IssueMeta, Status
+from ..models import Disclosure, IngestResult, IssueMeta, Status
 from . import cli
 from .options import content_option
 
@@ -212,21 +212,34 @@ def export(content_dir: Path, fmt: str, index_name: str, site_url: str | None, i
 @click.argument("ids", nargs=-1)
 @content_option
 @click.option("--issue", "issue_ids", multiple=True, help="Every document of this issue (e.g. 2023-01); repeatable.")
-@click.option("--all", "all_docs", is_flag=True, help="Every draft in content/ (withheld documents are left alone).")
+@click.option("--all", "all_docs", is_flag=True, help="Every draft in content/ (withheld and 不予公开 documents are left alone).")
 @click.option("--status", "status", type=click.Choice([s.value for s in Status]), default=Status.PUBLISHED.value,
               show_default=True, help="The status to set.")
-def publish(ids: tuple[str, ...], content_dir: Path, issue_ids: tuple[str, ...], all_docs: bool, status: str) -> None:
-    """Mark documents as published (or draft / withheld) by editing their front matter.
+@click.option("--by", "by", envvar="GAZETTE_USER", default=None,
+              help="Who acts, for the publication register [default: $GAZETTE_USER, else your login name].")
+@click.option("--reason", default="", help="Why; required to withdraw, to return to draft and with --override-not-public.")
+@click.option("--override-not-public", "override", is_flag=True,
+              help="Publish documents marked 不予公开 all the same (the office's decision; registered with --reason).")
+@click.option("--two-person", is_flag=True, envvar="GAZETTE_TWO_PERSON",
+              help="Refuse to publish a document the same person edited last (the two-person rule).")
+def publish(ids: tuple[str, ...], content_dir: Path, issue_ids: tuple[str, ...], all_docs: bool, status: str,
+            by: str | None, reason: str, override: bool, two_person: bool) -> None:
+    """Approve documents for release (or withhold them, or return them to draft) and
+    register each action in content/register.jsonl (see docs/editors.md).
 
     Only published documents appear on the site, in its search index, feeds and exports.
-    Withheld means "not for public release": --all never publishes those; name them
-    explicitly to change their status.
+    Withheld means "not for public release": --all and --issue never publish those, nor
+    documents marked 不予公开; name them explicitly to change their status. Publishing a
+    published document whose text changed registers a correction (更正).
 
     \b
     Example:
-        gazette publish --issue 2023-01          # publish a whole issue
+        gazette publish --issue 2023-01 --by 王编辑         # publish a whole issue
         gazette publish 2023-01-03 --status withheld
+        gazette publish 2023-01-03 --status draft --reason "标题有误"
     """
+    from ..archive.review import Rules, set_statuses
+
     if not (ids or issue_ids or all_docs):
         raise GazetteError("name the documents to change: document ids, --issue ID or --all", ExitCode.BAD_ARGS)
     archive = load_archive(content_dir)
@@ -240,8 +253,28 @@ def publish(ids: tuple[str, ...], content_dir: Path, issue_ids: tuple[str, ...],
             chosen.update(issue.document_ids)
     if all_docs:
         chosen.update(d.id for d in archive.documents.values() if d.status is not Status.WITHHELD)
-    if issue_ids:
-        chosen -= {d for d in chosen if d not in ids and archive.documents[d].status is Status.WITHHELD}
     target = Status(status)
-    changed = sum(set_status(archive.paths[doc_id], target) for doc_id in sorted(chosen) if doc_id in archive.paths)
-    click.echo(f"{changed} of {len(chosen)} documents set to {target.value}", err=True)
+    if issue_ids or all_docs:
+        held = {d for d in chosen if d not in ids and archive.documents[d].status is Status.WITHHELD}
+        secret = {d for d in chosen - held if d not in ids and target is Status.PUBLISHED
+                  and archive.documents[d].disclosure is Disclosure.NOT_PUBLIC and archive.documents[d].status is not target}
+        for doc_id in sorted(secret):
+            click.echo(f"skipped: {doc_id} is marked 不予公开; name it with --override-not-public --reason \"…\" "
+                       "to publish it", err=True)
+        chosen -= held | secret
+    entries = set_statuses(content_dir, archive, sorted(d for d in chosen if d in archive.paths), target,
+                           by or _login(), reason, override, Rules(two_person=two_person))
+    changed = sum(1 for e in entries if e.action.value != "correct")
+    corrected = len(entries) - changed
+    note = f"; {corrected} corrections registered" if corrected else ""
+    click.echo(f"{changed} of {len(chosen)} documents set to {target.value}{note}", err=True)
+
+
+def _login() -> str:
+    """The user's login name, the default register signature."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

@@ -32,8 +32,10 @@ from typing import Any, Iterator
 import yaml
 
 from .. import __version__
+from ..archive import register
 from ..archive.relations import link_archive
-from ..content import load_archive
+from ..content import Archive, load_archive
+from ..models import Disclosure
 from ..errors import BuildError
 from ..search.static import StaticReport
 from . import machine, search
@@ -257,8 +259,11 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
         docs_dir.mkdir(parents=True, exist_ok=True)
+        entries = register.read(content)
+        _warn_unregistered(archive, entries)
         tree = write_tree(archive, content, docs_dir, url, private=private, allow_symlinks=allow_symlinks,
-                          previous=previous.get("issues") if incremental and previous else None, linkage=linkage)
+                          previous=previous.get("issues") if incremental and previous else None, linkage=linkage,
+                          entries=entries)
         phase("write MkDocs sources")
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
@@ -456,3 +461,17 @@ def _swap(new_site: Path, site: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _warn_unregistered(archive: Archive, entries: list[register.Entry]) -> None:
+    """Warn about published documents whose text is not the text the register recorded
+    (edited by hand after publishing): a correction should be registered."""
+    for doc_id in sorted(archive.documents):
+        doc = archive.documents[doc_id]
+        if doc.disclosure is Disclosure.ON_REQUEST:
+            continue  # the public copy carries the catalogue note, not the registered text
+        known = register.registered_sha(entries, doc_id)
+        if known is not None and known != register.text_sha256(doc.body):
+            logging.getLogger("gazette").warning(
+                "%s: published text differs from the text registered on publication; register the correction "
+                "(gazette publish %s --reason \"…\") or use the desk", archive.paths.get(doc_id, doc_id), doc_id)

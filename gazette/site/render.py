@@ -292,9 +292,37 @@ def scans_html(pages: Sequence[ScanPage]) -> tuple[str, str]:
     return notice, "\n".join(figures)
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One 更正 of a published document, from the publication register."""
+
+    date: str  # ISO date
+    changed: tuple[str, ...]  # field names: title, body, doc_number …
+    reason: str
+
+
+_FIELD_LABELS = {"text": "正文", "body": "正文", "title": "标题", "doc_number": "文号", "issuer": "发文机关",
+                 "signed_date": "成文日期", "effective_date": "施行日期", "kind": "类别", "section": "栏目",
+                 "relations": "关联文件", "validity": "效力状态", "disclosure": "公开属性"}
+
+
+def corrections_html(corrections: Sequence[Correction]) -> str:
+    """The 更正记录 box of a corrected document (nothing when it was never corrected)."""
+    if not corrections:
+        return ""
+    rows = []
+    for c in corrections:
+        what = "、".join(_FIELD_LABELS.get(f, f) for f in c.changed) or "内容"
+        reason = f"：{esc(c.reason)}" if c.reason else ""
+        rows.append(f"<li><time datetime=\"{esc(c.date)}\">{_day(c.date)}</time> 更正{esc(what)}{reason}</li>")
+    return ('<section class="gz-corrections" aria-label="更正记录"><h2>更正记录</h2><ul>' + "".join(rows)
+            + '</ul><p class="gz-note">本页所载为更正后的文本；更正情况见<a href="../../register/">发布登记</a>。</p></section>')
+
+
 def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
                   standing: Standing | None = None, scans: Sequence[ScanPage] = (),
-                  targets: dict[str, Target] | None = None, printings: Sequence[Target] = ()) -> str:
+                  targets: dict[str, Target] | None = None, printings: Sequence[Target] = (),
+                  corrections: Sequence[Correction] = ()) -> str:
     """The whole document page; an OCR'd document says so and shows its page images."""
     label = issue_label(issue)
     kind = KIND_LABELS[doc.kind]
@@ -338,6 +366,7 @@ def document_page(doc: Document, issue: Issue, links: DocLinks, url: str,
         f'<p class="gz-issue-line"><a href="{esc(links.issue)}">{esc(label)}</a> {esc(printed_span(doc))}</p>',
         metadata_table(doc, issue, validity),
         standing_box(standing, targets, printings) if standing else "",
+        corrections_html(corrections),
         source_link(doc, links.pdf),
         notice,
         outline_html(doc.body),

@@ -22,10 +22,11 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from PIL import Image
 
+from ..archive.register import ACTION_LABELS, Action, Entry
 from ..archive.relations import Linkage, Standing
 from ..content import Archive, page_image_name, safe_file
 from ..pdf import redacted_copy
@@ -93,7 +94,7 @@ _title = nav_title
 @dataclass(frozen=True)
 class Private:
     """What an issue holds that is not approved for release: the PDF pages printing an
-    unpublished document, the pages printing no document at all (cover, 目录), and the
+    unpublished or 依申请公开 document, the pages printing no document at all (cover, 目录), and the
     titles and 文号 of the unpublished documents (a 目录 page naming one is not public)."""
 
     pages: frozenset[int]
@@ -110,10 +111,11 @@ def private_parts(archive: Archive) -> dict[str, Private]:
     for issue in archive.issues:
         docs = by_issue.get(issue.id, [])
         hidden = [d for d in docs if not d.is_public]
-        if not hidden:
+        untold = [d for d in docs if not d.text_public]  # unpublished, or 依申请公开: its pages are blanked
+        if not untold:
             continue
         printed = {p for d in docs for p in range(d.source.pdf_pages[0], d.source.pdf_pages[1] + 1)}
-        pages = {p for d in hidden for p in range(d.source.pdf_pages[0], d.source.pdf_pages[1] + 1)}
+        pages = {p for d in untold for p in range(d.source.pdf_pages[0], d.source.pdf_pages[1] + 1)}
         secrets = sorted({s for d in hidden for s in (d.title, d.doc_number) if s})
         found[issue.id] = Private(frozenset(pages), frozenset(set(range(1, issue.page_count + 1)) - printed),
                                   tuple(secrets))
@@ -157,14 +159,16 @@ def _targets(standing: Standing, archive: Archive, issue_of: dict[str, Issue]) -
 
 def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str,
                private: dict[str, Private] | None = None, allow_symlinks: bool = False,
-               previous: dict[str, dict[str, Any]] | None = None, linkage: Linkage | None = None) -> SiteTree:
+               previous: dict[str, dict[str, Any]] | None = None, linkage: Linkage | None = None,
+               entries: Sequence[Entry] = ()) -> SiteTree:
     """Write every page of the public archive into ``docs_dir``; return the nav.
 
     ``private`` (from :func:`private_parts` of the whole archive) says, per issue, what
     is not approved for release: those pages are blanked in the published PDF and their
     scan images are never published. ``previous`` (the ``issue_state`` of the last
     build into the same ``docs_dir``) lets an issue whose inputs did not change keep its
-    files without rendering them again.
+    files without rendering them again. ``entries`` (the publication register) give the
+    发布登记 page and each corrected document's 更正记录.
     """
     tree = SiteTree()
     private = private or {}
@@ -197,6 +201,7 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str,
         years[issue.meta.year].append(issue)
     issue_of = {doc_id: issue for issue in issues for doc_id in issue.document_ids}
     linkage = linkage or Linkage({}, None)
+    corrected = _corrections(entries, archive)
     for index, issue in enumerate(issues):
         docs = archive.issue_documents(issue)
         pdf_name = f"{issue.id}.pdf"
@@ -210,8 +215,9 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str,
         next_issue = issues[index + 1] if index + 1 < len(issues) else None
         standings = {d.id: linkage.of(d.id) for d in docs}
         linked = {i: _targets(st, archive, issue_of) for i, st in standings.items()}
+        fixes = {d.id: corrected[d.id] for d in docs if d.id in corrected}
         inputs = _issue_inputs(issue, docs, (prev_issue, next_issue), hidden, content, site_url,
-                               (sorted(standings.items()), sorted(linked.items())))
+                               (sorted(standings.items()), sorted(linked.items()), sorted(fixes.items())))
         before = previous.get(issue.id)
         if before and before.get("inputs") == inputs and all((docs_dir / rel).exists() for rel in before["files"]):
             tree.files.update(before["files"])
@@ -255,12 +261,35 @@ def write_tree(archive: Archive, content: Path, docs_dir: Path, site_url: str,
             pages = _scan_pages(doc, scans)
             targets, printings = linked[doc.id]
             write(f"{issue.id}/{doc.seq:02d}.md", DOCUMENT_FRONT_MATTER + render.document_page(
-                doc, issue, links, url, standings[doc.id], pages, targets, printings))
+                doc, issue, links, url, standings[doc.id], pages, targets, printings, fixes.get(doc.id, ())))
         tree.issue_state[issue.id] = {"inputs": inputs, "files": sorted(collected)}
     collected.clear()
     _browse_pages(archive, issues, years, tree, write, linkage)
+    _register_page(archive, entries, tree, write)
     tree.nav = _nav(archive, years)
     return tree
+
+
+_PUBLIC_ACTIONS = (Action.PUBLISH, Action.CORRECT)
+
+
+def _corrections(entries: Sequence[Entry], archive: Archive) -> dict[str, tuple[render.Correction, ...]]:
+    """Per public document, its corrections from the register."""
+    found: dict[str, list[render.Correction]] = defaultdict(list)
+    for entry in entries:
+        if entry.action is Action.CORRECT and entry.document in archive.documents:
+            found[entry.document].append(render.Correction(entry.at[:10], entry.changed, entry.reason))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _register_page(archive: Archive, entries: Sequence[Entry], tree: SiteTree, write) -> None:
+    """发布登记: when each public document was published or corrected, newest first.
+    Only public documents are named; who acted stays in content/register.jsonl."""
+    rows = [(tree.doc_urls[e.document], archive.documents[e.document].title,
+             f"{e.at[:10]} {ACTION_LABELS[e.action]}{('：' + e.reason) if e.action is Action.CORRECT and e.reason else ''}")
+            for e in reversed(entries) if e.action in _PUBLIC_ACTIONS and e.document in tree.doc_urls]
+    _paged(write, "register", "发布登记", rows,
+           f"共{len(rows)}条，按登记时间从新到旧排列。每件文件经审核后发布（先审查、后公开）；更正均在此登记。")
 
 
 def _issue_pdf(content: Path, path: Path, issue: Issue, allow_symlinks: bool) -> bytes:
@@ -321,10 +350,10 @@ def _front(title: str) -> str:
     return "---\ntitle: " + json.dumps(nav_title(title), ensure_ascii=False) + "\n---\n\n"
 
 
-_SECTIONS = {"kinds": "按类别浏览", "validity": "按效力状态浏览", "issuers": "按发文机关浏览"}
+_SECTIONS = {"kinds": "按类别浏览", "validity": "按效力状态浏览", "issuers": "按发文机关浏览", "register": "发布登记"}
 
 
-def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]]) -> None:
+def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]], intro: str = "") -> None:
     """``base.md`` and ``base/2.md`` …: a list of documents, newest first, PAGE_SIZE a
     page (``rows``: href from the site root, label, note)."""
     pages = max(1, -(-len(rows) // PAGE_SIZE))
@@ -338,10 +367,10 @@ def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]]) -> No
         chunk = [(up + h, label, note) for h, label, note in rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]]
         heading = title if n == 1 else f"{title}（第{n}页）"
         section = base.split("/")[0]
-        crumbs = (f'<nav class="gz-crumbs" aria-label="位置"><a href="{up}">首页</a> › '
-                  f'<a href="{up}{section}/">{esc(_SECTIONS.get(section, section))}</a> › {esc(title)}</nav>')
+        middle = "" if section == base else f'<a href="{up}{section}/">{esc(_SECTIONS.get(section, section))}</a> › '
+        crumbs = f'<nav class="gz-crumbs" aria-label="位置"><a href="{up}">首页</a> › {middle}{esc(title)}</nav>'
         write(f"{base}.md" if n == 1 else f"{base}/{n}.md",
-              _front(heading) + render.listing(heading, f"共{len(rows)}件，按刊登日期从新到旧排列", chunk,
+              _front(heading) + render.listing(heading, intro or f"共{len(rows)}件，按刊登日期从新到旧排列", chunk,
                                                render.pager(n, pages, href), crumbs))
 
 
@@ -436,6 +465,7 @@ def _nav(archive: Archive, years: dict) -> list[Any]:
         {"全文检索": "search.md"},
         {"浏览": [{"按年份": "years/index.md"}, {"按类别": "kinds/index.md"}, {"按发文机关": "issuers/index.md"},
                   {"按效力状态": "validity/index.md"}]},
+        {"发布登记": "register.md"},
     ]
     for year in sorted((y for y in years if y is not None), reverse=True):
         # Every nav entry has an explicit title, so incremental builds (which do not
