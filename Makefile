@@ -8,6 +8,7 @@ PORT   ?= 8000
 .PHONY: setup system-deps demo demo-build test bench golden clean
 
 $(BIN)/gazette: pyproject.toml
+	@echo "installing Gazette and its Python dependencies into $(VENV) (a few minutes the first time)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
