@@ -22,7 +22,7 @@ system-deps:
 demo-build: setup
 	rm -rf $(DEMO)
 	$(BIN)/gazette ingest samples/*.pdf tests/resources/scan-mini.pdf --content $(DEMO)/content
-	$(BIN)/gazette publish --all --content $(DEMO)/content
+	$(BIN)/gazette publish --all --by demo --content $(DEMO)/content
 	$(BIN)/gazette index --content $(DEMO)/content
 	$(BIN)/gazette build --content $(DEMO)/content --site $(DEMO)/site
 

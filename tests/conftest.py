@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Who acts, for the publication register, on machines whose user has no login name
+# (containers); tests that check the signature pass --by themselves.
+os.environ.setdefault("GAZETTE_USER", "pytest")
+
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "tests" / "resources"
 SHARED = Path(os.environ.get("GAZETTE_SHARED", ROOT.parent / "shared"))
