@@ -55,40 +55,36 @@ def estimate_note(years: tuple[int, ...]) -> str:
     return f"（日历未覆盖 {'、'.join(str(y) for y in years)} 年，按周一至周五估算）"
 
 
+class _Estimated:
+    """What a count says about the years it estimated (``estimated_years``)."""
+
+    estimated_years: tuple[int, ...]
+
+    @property
+    def estimated(self) -> bool:
+        """True when some day was counted by the Monday–Friday estimate."""
+        return bool(self.estimated_years)
+
+    @property
+    def note(self) -> str:
+        """The estimate note, or ''."""
+        return estimate_note(self.estimated_years)
+
+
 @dataclass(frozen=True)
-class WorkingDays:
+class WorkingDays(_Estimated):
     """A number of working days, and the years in it the calendar does not cover."""
 
     days: int
     estimated_years: tuple[int, ...] = ()
 
-    @property
-    def estimated(self) -> bool:
-        """True when some day was counted by the Monday–Friday estimate."""
-        return bool(self.estimated_years)
-
-    @property
-    def note(self) -> str:
-        """The estimate note, or ''."""
-        return estimate_note(self.estimated_years)
-
 
 @dataclass(frozen=True)
-class Deadline:
+class Deadline(_Estimated):
     """A date reached by counting working days, and the years counted by estimate."""
 
     date: dt.date
     estimated_years: tuple[int, ...] = ()
-
-    @property
-    def estimated(self) -> bool:
-        """True when some day was counted by the Monday–Friday estimate."""
-        return bool(self.estimated_years)
-
-    @property
-    def note(self) -> str:
-        """The estimate note, or ''."""
-        return estimate_note(self.estimated_years)
 
 
 def _uncovered(days: list[dt.date]) -> tuple[int, ...]:
