@@ -691,7 +691,30 @@ def planned_files(result: IngestResult, pdf_path: Path) -> dict[str, bytes]:
     files[f"{issue.id}/{issue.source_file}"] = pdf_path.read_bytes()
     for index, image in result.page_images:
         files[f"{issue.id}/{page_image_name(index)}"] = image
+    files[f"{issue.id}/{WARNINGS_FILE}"] = render_warnings(result)
     return files
+
+
+WARNINGS_FILE = "warnings.json"
+
+
+def render_warnings(result: IngestResult) -> bytes:
+    """The ingest warnings of an issue as JSON (``[{"page": 5, "message": …}]``), kept
+    beside its documents so the desk can show each document the problems found in its
+    pages. Written by every ingest; the file is Gazette's, editors need not touch it."""
+    items = [{"page": w.page, "message": w.message} for w in result.warnings]
+    return (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def read_warnings(content: Path, issue_id: str) -> list[tuple[int | None, str]]:
+    """The ingest warnings recorded for an issue, as (PDF page, message); none when the
+    issue was ingested before warnings were kept, or the file is unreadable."""
+    path = issue_dir(content, issue_id) / WARNINGS_FILE
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+        return [(int(i["page"]) if i.get("page") is not None else None, str(i["message"])) for i in items]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return []
 
 
 def page_image_name(pdf_index: int) -> str:

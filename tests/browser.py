@@ -87,11 +87,11 @@ class Browser:
         self.call("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False}, session=True)
         self.events: list[dict[str, Any]] = []
 
-    def call(self, method: str, params: dict[str, Any] | None = None, session: bool = False, timeout: float = 30) -> dict[str, Any]:
+    def call(self, method: str, params: dict[str, Any] | None = None, session: bool | str = False, timeout: float = 30) -> dict[str, Any]:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session:
-            message["sessionId"] = self.session
+            message["sessionId"] = session if isinstance(session, str) else self.session
         os.write(self._to_chrome, json.dumps(message).encode() + b"\0")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -119,7 +119,7 @@ class Browser:
         self.call("Page.navigate", {"url": url}, session=True)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if any(e.get("method") == "Page.loadEventFired" for e in self.events):
+            if any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") in (None, self.session) for e in self.events):
                 break
             self.events.append(self._read())
         time.sleep(settle)
@@ -141,6 +141,16 @@ class Browser:
             time.sleep(0.1)
         raise TimeoutError(expression)
 
+    def new_context(self) -> "Tab":
+        """A page in a browser context of its own (separate cookies and storage): a
+        second user at another computer."""
+        context = self.call("Target.createBrowserContext", {"disposeOnDetach": True})["browserContextId"]
+        target = self.call("Target.createTarget", {"url": "about:blank", "browserContextId": context})["targetId"]
+        session = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self.call("Page.enable", session=session)
+        self.call("Runtime.enable", session=session)
+        return Tab(self, session)
+
     def close(self) -> None:
         try:
             os.write(self._to_chrome, json.dumps({"id": 0, "method": "Browser.close"}).encode() + b"\0")
@@ -152,3 +162,60 @@ class Browser:
             self.proc.kill()
         os.close(self._to_chrome)
         os.close(self._from_chrome)
+
+
+class Tab:
+    """A page of a :class:`Browser` in its own browser context."""
+
+    def __init__(self, browser: Browser, session: str) -> None:
+        self.browser = browser
+        self.session = session
+
+    def goto(self, url: str, settle: float = 0.3) -> None:
+        """Navigate and wait for this page's load event."""
+        browser = self.browser
+        browser.events = []
+        browser.call("Page.navigate", {"url": url}, session=self.session)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == self.session for e in browser.events):
+                break
+            browser.events.append(browser._read())
+        time.sleep(settle)
+
+    def js(self, expression: str) -> Any:
+        """Evaluate JavaScript in this page and return its (JSON) value."""
+        result = self.browser.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True},
+                                   session=self.session)
+        if "exceptionDetails" in result:
+            raise RuntimeError(result["exceptionDetails"].get("text", "JavaScript error"))
+        return result["result"].get("value")
+
+    def wait_for(self, expression: str, timeout: float = 15) -> Any:
+        """Poll a JavaScript expression until it is truthy."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = self.js(expression)
+            if value:
+                return value
+            time.sleep(0.1)
+        raise TimeoutError(expression)
+
+
+class WsgiServer:
+    """Serve a WSGI application (the desk) with waitress on a free loopback port, in a
+    background thread: the same server ``gazette desk`` runs."""
+
+    def __init__(self, app: Any) -> None:
+        import waitress
+
+        self.server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
+        self.url = f"http://127.0.0.1:{self.server.effective_port}/"
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> "WsgiServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.close()

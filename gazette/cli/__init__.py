@@ -50,7 +50,7 @@ def main() -> None:
 
 from . import content_cmds  # noqa: E402,F401  (registers commands)
 
-for _optional in ("site_cmds", "search_cmds", "ocr_cmds", "relation_cmds", "review_cmds", "submission_cmds"):
+for _optional in ("site_cmds", "search_cmds", "ocr_cmds", "relation_cmds", "review_cmds", "submission_cmds", "desk_cmds"):
     try:
         __import__(f"{__name__}.{_optional}")
     except ModuleNotFoundError as _exc:  # pragma: no cover - during development only
