@@ -234,7 +234,7 @@ def test_the_conflict_page_shows_a_side_by_side_diff(content: Path) -> None:
     client = _client(content)
     assert 'href="/conflict/2021-05-02"' in client.get("/").get_data(as_text=True)
     html = client.get("/conflict/2021-05-02").get_data(as_text=True)
-    assert 'class="diff"' in html and "编辑改过的" in html and "diff_chg" in html
+    assert 'class="diff"' in html and "编辑改过的" in html and 'class="diff_sub"' in html
 
 
 # ---------------------------------------------------------------- who may do what
