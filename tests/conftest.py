@@ -58,6 +58,20 @@ def built_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory) -
     return site
 
 
+@pytest.fixture(scope="session")
+def desk_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """mini-issue.pdf ingested through the real pipeline for the desk tests (copy it
+    before changing anything); 2021-05-03 marked 不予公开."""
+    from gazette.content import set_field, write_results
+    from gazette.ingest import ingest_pdf
+
+    mini = RESOURCES / "mini-issue.pdf"
+    content = tmp_path_factory.mktemp("desk-source") / "content"
+    write_results(content, [(ingest_pdf(mini), mini)])
+    set_field(content / "2021-05" / "03.md", "disclosure", "not_public")
+    return content
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The CLI's default OCR cache (~/.cache/gazette) is never touched by the tests."""

@@ -23,15 +23,6 @@ RESOURCES = Path(__file__).parent / "resources"
 MINI = RESOURCES / "mini-issue.pdf"
 
 
-@pytest.fixture(scope="session")
-def desk_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """mini-issue.pdf ingested through the real pipeline; 2021-05-03 marked 不予公开."""
-    content = tmp_path_factory.mktemp("desk-source") / "content"
-    write_results(content, [(ingest_pdf(MINI), MINI)])
-    set_field(content / "2021-05" / "03.md", "disclosure", "not_public")
-    return content
-
-
 @pytest.fixture()
 def content(desk_source: Path, tmp_path: Path) -> Path:
     """A fresh copy of the desk's test archive for one test."""

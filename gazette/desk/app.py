@@ -101,7 +101,7 @@ def create_app(config: DeskConfig) -> Flask:
     @app.after_request
     def headers(response: Response) -> Response:
         if "Content-Security-Policy" not in response.headers:
-            response.headers["Content-Security-Policy"] = ("default-src 'none'; img-src 'self'; style-src 'self'; "
+            response.headers["Content-Security-Policy"] = ("default-src 'none'; img-src 'self'; style-src 'self'; connect-src 'self'; "
                                                            "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
