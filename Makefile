@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO   := build/demo
 PORT   ?= 8000
+DESK_PORT ?= 8010
 
-.PHONY: setup system-deps demo demo-build test bench golden clean
+.PHONY: setup system-deps demo demo-build desk test bench golden clean
 
 $(BIN)/gazette: pyproject.toml
 	@echo "installing Gazette and its Python dependencies into $(VENV) (a few minutes the first time)..."
@@ -28,6 +29,11 @@ demo-build: setup
 
 demo: demo-build
 	$(BIN)/gazette serve --site $(DEMO)/site --port $(PORT)
+
+# The editors' desk on the demo archive (docs/editors.md), on http://127.0.0.1:8010/.
+desk: setup
+	@[ -f $(DEMO)/content/register.jsonl ] || $(MAKE) demo-build
+	$(BIN)/gazette desk --content $(DEMO)/content --by demo-editor --port $(DESK_PORT) --open
 
 test: setup system-deps
 	$(BIN)/pytest -q
