@@ -148,3 +148,23 @@ def test_a_path_outside_content_is_rejected(browser: Browser, desk: WsgiServer) 
     raw.request("GET", "/doc/../../etc/passwd")  # sent as written, not normalised by a browser
     response = raw.getresponse()
     assert response.status in (400, 404) and b"root:" not in response.read()
+
+
+AXE = Path(__file__).resolve().parents[1] / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (scripts/system-deps.sh)")
+def test_desk_pages_have_no_serious_accessibility_violations(browser: Browser, desk: WsgiServer, content: Path) -> None:
+    path = content / "2021-05" / "02.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    pdf = content / "2021-05" / "2021-05.pdf"
+    write_results(content, [(ingest_pdf(pdf), pdf)])
+    found = {}
+    for page in ("", "doc/2021-05-02", "conflict/2021-05-02", "submissions", "register"):
+        browser.goto(desk.url + page)
+        browser.js(AXE.read_text(encoding="utf-8") + "; true")
+        violations = browser.js("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations"
+                                ".filter(v => ['serious', 'critical'].includes(v.impact)).map(v => v.id + ': ' + v.nodes[0].html.slice(0, 120)))")
+        if violations:
+            found[page or "queue"] = violations
+    assert not found
