@@ -30,14 +30,16 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def sample_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The three sample issues ingested through the real pipeline; all published except
-    2023-01-02 (left a draft) and 2023-03-02 (withheld: not for public release)."""
+    """The three sample issues and tests/resources/hostile-issue.pdf (2023-04, whose
+    2023-04-02 carries HTML, Jinja and Markdown syntax) ingested through the real
+    pipeline; all published except 2023-01-02 (left a draft) and 2023-03-02 (withheld:
+    not for public release)."""
     from gazette.content import load_archive, set_status, write_results
     from gazette.ingest import ingest_pdf
     from gazette.models import Status
 
     content = tmp_path_factory.mktemp("sample") / "content"
-    pdfs = sorted(SAMPLES.glob("*.pdf"))
+    pdfs = sorted(SAMPLES.glob("*.pdf")) + [RESOURCES / "hostile-issue.pdf"]
     write_results(content, [(ingest_pdf(pdf), pdf) for pdf in pdfs])
     archive = load_archive(content)
     for doc_id, path in archive.paths.items():

@@ -112,7 +112,8 @@ def test_incremental_build_reuses_blocks_and_writes_what_a_full_build_writes(
     second = build_site(content, site, ROOT / "mkdocs.yml")
     assert second.incremental and second.search is not None
     assert second.search.documents == first.search.documents + 1
-    assert 1 <= second.search.blocks - second.search.reused <= 2  # the block it falls in (and maybe the next)
+    # the block it falls in, and the next one or two until the cuts fall where they fell before
+    assert 1 <= second.search.blocks - second.search.reused <= 3
     fresh = tmp_path / "fresh"
     build_site(content, fresh, ROOT / "mkdocs.yml", full=True)
     assert _tree_digest(site) == _tree_digest(fresh)  # the whole site, search index included

@@ -112,6 +112,15 @@ def mini_issue() -> None:
                n_docs=4, budget=300)
 
 
+def hostile_issue() -> None:
+    """``hostile-issue.pdf``: 2023年第4期, a short issue whose notice carries HTML, Jinja
+    and Markdown syntax in its title and text (test-only content, kept out of samples/)."""
+    from tools.synth.build import make_hostile_issue
+    from tools.synth.corpus import load
+
+    make_hostile_issue(OUT, load())
+
+
 def scanned_mini() -> None:
     """``scan-mini.pdf``: mini-issue.pdf as an office scan (200 dpi, skew, blur, noise,
     JPEG 60); ``scans/coarse-72dpi.pdf``: its cover and first body page at 72 dpi;
@@ -166,6 +175,7 @@ def main() -> int:
     for name, data in files.items():
         (OUT / name).write_bytes(data)
     mini_issue()
+    hostile_issue()
     scanned_mini()
     broken_scans()
     for path in sorted(OUT.rglob("*.pdf")):

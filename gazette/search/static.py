@@ -47,7 +47,9 @@ themselves (content-defined chunking, as in rsync): after a document whose id ha
 0 modulo :data:`BLOCK_AVERAGE` − :data:`BLOCK_MIN`, once the block has
 :data:`BLOCK_MIN` documents, and always at :data:`BLOCK_MAX`. So the cuts do not depend
 on what was published before or in which order, a back-filled issue changes only the
-block it falls in (and at most the next), and a block's id is a hash of its contents:
+block it falls in and the next one or two (until a cut falls where it fell before:
+a new document that is itself a cut can push the following cut past
+:data:`BLOCK_MIN`), and a block's id is a hash of its contents:
 an incremental build writes the same bytes as a full one, and a browser never mixes an
 old block with a new one. A query fetches one shard per block for each piece.
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 from pathlib import Path
+from typing import Iterator
 
 from . import documents as D
 from .corpus import Source, load
@@ -121,15 +123,40 @@ def long_title_doc(g: D.Gazette, sources: list[Source], length: int) -> D.Doc:
 
 
 def make_samples(out: Path, sources: list[Source]) -> list[Path]:
-    """The three sample issues shipped in samples/: 山东省人民政府公报 2023年第1–3期."""
+    """The three sample issues shipped in samples/: 山东省人民政府公报 2023年第1–3期, each
+    document signed before its issue's date, and nothing made only for tests (the
+    hostile-text issue is :func:`make_hostile_issue`, in tests/resources)."""
     g = D.GAZETTES[0]
     paths = []
     for number in (1, 2, 3):
         rng = random.Random(2023_00 + number)
-        extra = [hostile_doc(g, rng, 2023)] if number == 2 else None
-        paths.append(make_issue(out, f"2023-{number:02d}", sources, rng, gazette=g, template_index=number - 1,
-                                year=2023, number=number, n_docs=7, budget=3500, extra=extra))
+        with _signed_before(issue_date(2023, number)):
+            paths.append(make_issue(out, f"2023-{number:02d}", sources, rng, gazette=g, template_index=number - 1,
+                                    year=2023, number=number, n_docs=7, budget=3500))
     return paths
+
+
+def make_hostile_issue(out: Path, sources: list[Source]) -> Path:
+    """tests/resources/hostile-issue.pdf: 2023年第4期 with a notice whose text carries
+    HTML, Jinja and Markdown syntax, for the escaping tests."""
+    rng = random.Random(2023_04)
+    with _signed_before(issue_date(2023, 4)):
+        return make_issue(out, "hostile-issue", sources, rng, gazette=D.GAZETTES[0], template_index=1, year=2023, number=4,
+                          n_docs=4, budget=900, extra=[hostile_doc(D.GAZETTES[0], rng, 2023)])
+
+
+def issue_date(year: int, number: int) -> str:
+    """The cover date :func:`make_issue` prints for issue ``number`` of ``year``."""
+    return f"{year}-{min(12, (number + 1) // 2):02d}-{10 if number % 2 else 25:02d}"
+
+
+@contextlib.contextmanager
+def _signed_before(date: str) -> Iterator[None]:
+    D.SIGN_BEFORE = date
+    try:
+        yield
+    finally:
+        D.SIGN_BEFORE = None
 
 
 def main(argv: list[str]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from dataclasses import dataclass, field
@@ -128,9 +129,24 @@ def _body(src: Source, rng: random.Random, budget: int, effective: str | None, s
     return out
 
 
+SIGN_BEFORE: str | None = None  # when set (the samples): documents are signed before this issue date
+
+
+def signing_date(rng: random.Random, year: int) -> str:
+    """A document's signing date in ``year``; with :data:`SIGN_BEFORE` set, between 1
+    January of that date's year and three days before it (a document is printed after
+    it is signed). Draws the same random numbers either way, so other output stays as it was."""
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    if SIGN_BEFORE is None:
+        return f"{year}-{month:02d}-{day:02d}"
+    latest = dt.date.fromisoformat(SIGN_BEFORE) - dt.timedelta(days=3)
+    first = dt.date(latest.year, 1, 1)
+    return (first + dt.timedelta(days=(month * 31 + day) % ((latest - first).days + 1))).isoformat()
+
+
 def regulation(g: Gazette, src: Source, rng: random.Random, year: int, no: int, budget: int, date_style: str) -> Doc:
     """A 规章: order block, then the rule (with its chapters and articles)."""
-    signed = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    signed = signing_date(rng, year)
     if g.short == "国务院" and src.issuer and src.subtype == "dept_rule":
         organ = src.issuer.split("、")[0]
         head = ("中华人民共和国" if rng.random() < 0.5 else "") + organ + "令"
@@ -172,7 +188,7 @@ def normative(g: Gazette, src: Source, rng: random.Random, year: int, no: int, b
     infix = rng.choice(["发", "字", "办发", "办字"]) if not office else rng.choice(["办发", "办字"])
     printed_no = bracket_number(f"{g.prefix}{'政' if g.short != '国务院' else ''}{infix}", year, no, rng)
     truth_no = norm_number(f"{g.prefix}{'政' if g.short != '国务院' else ''}{infix}", year, no)
-    signed = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    signed = signing_date(rng, year)
     eff_choice = rng.random()
     eff = None
     clause = None
@@ -241,7 +257,7 @@ def personnel(g: Gazette, rng: random.Random, year: int, no: int, date_style: st
     people = [rng.choice(_SURNAMES) + rng.choice(_GIVEN) for _ in range(3)]
     title = f"{g.government}关于{people[0]}等同志职务任免的通知"
     prefix = f"{g.prefix}政任" if g.short != "国务院" else "国人"
-    signed = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    signed = signing_date(rng, year)
     blocks = [Block("title", title), Block("center", bracket_number(prefix, year, no, rng)),
               Block("plain", "各市人民政府，省政府各部门、各直属机构："), Block("para", f"{g.government}决定：")]
     posts = rng.sample(_POSTS, 3)
@@ -258,7 +274,7 @@ def reply(g: Gazette, rng: random.Random, year: int, no: int, date_style: str) -
     place = rng.choice(_PLACES)
     title = f"{g.government}关于同意设立{place}管理委员会的批复"
     prefix = f"{g.prefix}政字" if g.short != "国务院" else "国函"
-    signed = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    signed = signing_date(rng, year)
     blocks = [Block("title", title), Block("center", bracket_number(prefix, year, no, rng)),
               Block("plain", "你市《关于设立" + place + "管理委员会的请示》收悉。现批复如下："),
               Block("para", f"一、同意设立{place}管理委员会，为市人民政府派出机构。"),
@@ -290,7 +306,7 @@ def announcement(g: Gazette, rng: random.Random, year: int, no: int, date_style:
     """A 公告 (kind ``other``): no 文号, no addressees, ends with 特此公告。"""
     place = rng.choice(_PLACES)
     title = f"{g.government}关于{place}范围调整的公告"
-    signed = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    signed = signing_date(rng, year)
     blocks = [Block("title", title),
               Block("para", f"经{g.government}研究同意，现将{place}范围调整有关事项公告如下："),
               Block("para", f"一、调整后的{place}总面积为{rng.randint(20, 300)}平方公里，四至范围以所附界址点坐标为准。"),
