@@ -130,3 +130,26 @@ def test_running_foot_with_the_current_title_and_folio_is_furniture() -> None:
     pages = build_pages(raw, body_start=2)
     assert [p.printed_number for p in pages[1:]] == [1, 2, 3, 4]
     assert all(title not in line for p in pages[1:] for line in p.lines)
+
+
+def test_an_attached_rules_wrapped_title_is_one_paragraph() -> None:
+    from gazette.paragraphs import join_wrapped_titles
+
+    lines = ["（此件公开发布）", "中华人民共和国海上船舶", "污染事故调查处理规定", "第一章　总　则", "第一条　为了规范工作，制定本规定。"]
+    assert join_wrapped_titles(lines) == ["（此件公开发布）", "中华人民共和国海上船舶污染事故调查处理规定", *lines[3:]]
+    after_date = ["2023年1月2日", "山东省城市绿化", "管理办法（试行）", "（2023年1月1日省政府第5次常务会议通过）"]
+    assert join_wrapped_titles(after_date)[1] == "山东省城市绿化管理办法（试行）"
+    # short lines that are not a title: not after a 落款 or （此件…）, or not ending in a document type
+    for lines in (["要求如下：", "一是加强领导", "二是落实规定", "第一条　…"],
+                  ["2023年1月2日", "山东省人民政府办公厅", "2023年1月3日", "第一条　…"]):
+        assert join_wrapped_titles(lines) == lines
+
+
+def test_a_sentence_filling_its_line_does_not_swallow_the_signature() -> None:
+    from gazette.paragraphs import join_lines
+
+    full = "现将《中华人民共和国海上船舶污染事故调查处理规定》印发给你们，请结合实际认真贯彻执行。"
+    lines = [full, "山东省人民政府", "2023年1月2日"]
+    assert join_lines(lines, full_width=len(full)) == lines
+    wrapped = ["各地要按照本通知要求，认真做好各项工作，确保各项措施落到实处。请于年底前将落实情况报", "省人民政府办公厅。"]
+    assert join_lines(wrapped, full_width=len(wrapped[0])) == ["".join(wrapped)]
