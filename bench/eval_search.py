@@ -9,7 +9,7 @@ ground truth recomputed by scanning every text) run in
   ``limit=10`` call (timed, 3 runs per query after one warm-up query) give precision@10 and
   "wanted first"; a ``limit=1_000_000`` call gives every result, for recall;
 * the browser search of the built site in headless Chromium: ``search/?q=…`` opened in a
-  fresh browser context (empty cache and storage) per query; the first 10 ``.gz-result h3 a``
+  fresh browser context (empty cache and storage) per query; the first 10 ``.gz-result h2 a``
   of the page give precision@10 and "wanted first", ``window.gazetteSearch.all(query, {})``
   gives every result, for recall. Bytes per query are counted at the HTTP server (response
   bodies, everything the page loads until the status line is final and the network has
@@ -213,7 +213,7 @@ def run_browser(archive: Path, n_docs: int, work: Path, queries: list[Query], lo
                 row["bytes_search"] = sum(n for p, n in served if "search-index" in p or p.split("?")[0].endswith((".gz", ".json")))
                 row["served"] = served
                 row["status"] = _js(chrome, "document.querySelector('.gz-search-status').textContent.trim()")
-                row["top"] = [url_to_id(u) for u in _js(chrome, "Array.from(document.querySelectorAll('.gz-result h3 a'))"
+                row["top"] = [url_to_id(u) for u in _js(chrome, "Array.from(document.querySelectorAll('.gz-result h2 a'))"
                                                                  ".slice(0, 10).map(a => new URL(a.href).pathname)")]
                 row["suggestion"] = _js(chrome, "(() => { const e = document.querySelector('[class*=suggest], [class*=didyou]');"
                                                 " return e ? e.textContent.trim() : null; })()")

@@ -14,7 +14,7 @@ from gazette.structure import body_to_text
 
 pytestmark = pytest.mark.skipif(chromium_path() is None, reason="chromium is not installed; `make test` installs it via scripts/system-deps.sh")
 
-RESULTS = "Array.from(document.querySelectorAll('.gz-result h3 a')).map(a => new URL(a.href).pathname)"
+RESULTS = "Array.from(document.querySelectorAll('.gz-result h2 a')).map(a => new URL(a.href).pathname)"
 DONE = "!!document.querySelector('.gz-search-status') && /共|约|没有|请输入|出错|无法/.test(document.querySelector('.gz-search-status').textContent)"
 
 
@@ -82,7 +82,7 @@ def test_search_ui_shows_title_issue_and_highlighted_excerpt(browser: tuple[Brow
     chrome, base = browser
     hrefs = _search(chrome, base, "公开")
     assert hrefs
-    assert chrome.js("document.querySelector('.gz-result h3').textContent.trim().length") > 0
+    assert chrome.js("document.querySelector('.gz-result h2').textContent.trim().length") > 0
     assert "期" in chrome.js("document.querySelector('.gz-result-meta').textContent")  # the issue it was printed in
     assert chrome.js("document.querySelectorAll('.gz-excerpt mark').length") > 0
     excerpt = chrome.js("document.querySelector('.gz-excerpt').textContent")
@@ -156,7 +156,7 @@ def test_excerpts_quote_real_text(browser: tuple[Browser, str], sample_content: 
 def test_hostile_title_in_search_results_is_text(browser: tuple[Browser, str]) -> None:
     chrome, base = browser
     _search(chrome, base, "alert")
-    titles = chrome.js("Array.from(document.querySelectorAll('.gz-result h3')).map(e => e.textContent)")
+    titles = chrome.js("Array.from(document.querySelectorAll('.gz-result h2')).map(e => e.textContent)")
     assert any("<script>" in t for t in titles), titles
     assert chrome.js("document.querySelectorAll('#gz-search script, #gz-search img, #gz-search iframe').length") == 0
 

@@ -320,7 +320,7 @@
   function resultItem(doc, words, exact) {
     var li = el("li", { "class": "gz-result" + (exact ? " gz-exact" : "") });
     var link = el("a", { href: (document.querySelector('meta[name="gz-base"]') ? document.querySelector('meta[name="gz-base"]').getAttribute("content").replace(/\/$/, "") : ".") + "/" + doc[0] }, doc[1]);
-    var head = el("h3");
+    var head = el("h2");
     head.appendChild(link);
     li.appendChild(head);
     var bits = [doc[7], doc[2], doc[3], doc[4] ? "签发 " + doc[4] : "", KIND_LABELS[doc[6]] || doc[6]].filter(Boolean);
