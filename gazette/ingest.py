@@ -114,8 +114,30 @@ def ingest_pdf(path: Path, meta_override: IssueMeta | None = None,
         toc=tuple(entries),
         document_ids=tuple(d.id for d in documents),
     )
-    return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages), warnings=tuple(warnings),
-                        page_images=images)
+    return IngestResult(issue=issue, documents=tuple(documents), pages=tuple(pages),
+                        warnings=tuple(_recount_checks(warnings, documents)), page_images=images)
+
+
+_CHECK_NOTE_RE = re.compile(r"^\d+ of \d+ lines need checking against the page image$")
+
+
+def _recount_checks(warnings: Sequence[Warning_], documents: Sequence[Document]) -> list[Warning_]:
+    """The OCR's "N of M lines need checking" notes, counting only the lines of documents
+    (a low-confidence page number or running head is no text to check)."""
+    per_page: dict[int, int] = {}
+    for doc in documents:
+        for check in (doc.ocr.check if doc.ocr else ()):
+            per_page[check.page] = per_page.get(check.page, 0) + 1
+    out = []
+    for warning in warnings:
+        if _CHECK_NOTE_RE.match(warning.message):
+            count = per_page.get(warning.page or 0, 0)
+            if not count:
+                continue
+            warning = Warning_(warning.file, f"{count} line{'s' if count != 1 else ''} need{'' if count != 1 else 's'} checking "
+                               "against the page image (gazette ocr-check lists them)", warning.page)
+        out.append(warning)
+    return out
 
 
 def _as_printed(page: Page, folded_text: str, printed_text: str) -> Page:

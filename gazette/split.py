@@ -290,7 +290,9 @@ def locate_entries(
         elif last + 1 < len(lines) and _DOC_NO_LINE_RE.match(lines[last + 1].compact):
             pass
         start_line = _with_masthead(lines, start_line, cursor)
-        if pdf_page is not None and lines[first].page != pdf_page:
+        # The document starts where its first line is (a 文号 or masthead printed above the
+        # title may sit at the foot of the page before the title's).
+        if pdf_page is not None and pdf_page not in (lines[start_line].page, lines[first].page):
             warnings.append(Warning_(file, f"目录 says 《{entry.title}》 starts on printed page {entry.printed_page}, but it was found on PDF page {lines[first].page}", lines[first].page))
         starts.append(Start(start_line, first, last, "目录", entry))
         cursor = last + 1

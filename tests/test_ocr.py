@@ -195,3 +195,17 @@ def test_an_interrupted_run_resumes_with_the_pages_left(tmp_path: Path, ocr_cach
     resumed = ocr_pages(pdf, sha, [1, 2, 3], OcrOptions(cache_dir=tmp_path / "partial", jobs=1))
     assert asked == [3]
     assert [r.page.lines for r in resumed.values()] == [r.page.lines for r in done.values()]
+
+
+def test_check_warnings_count_only_document_lines(scan_mini) -> None:
+    """A low-confidence page number is no text to check: the warning counts the lines
+    listed in the documents' ``ocr.check``, and is left out when there are none."""
+    import re
+
+    listed: dict[int, int] = {}
+    for doc in scan_mini.documents:
+        for check in doc.ocr.check if doc.ocr else ():
+            listed[check.page] = listed.get(check.page, 0) + 1
+    warned = {w.page: int(re.match(r"(\d+) lines? needs? checking", w.message).group(1))
+              for w in scan_mini.warnings if "checking against the page image" in w.message}
+    assert warned == listed
