@@ -243,6 +243,8 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         phases.append((name, time.perf_counter() - started - sum(t for _, t in phases)))
     raw = yaml.safe_load(Path(config_path).read_text(encoding="utf-8")) or {}
     url = site_url if site_url is not None else (raw.get("site_url") or "")
+    # One name for the gazette: the masthead's (extra.gazette.name) is also the <title>'s.
+    site_name = str(((raw.get("extra") or {}).get("gazette") or {}).get("name") or raw.get("site_name") or "政府公报")
     overrides = Path(config_path).resolve().parent / "site_config"
     settings = {"version": __version__, "config": Path(config_path).read_text(encoding="utf-8"), "url": url,
                 "overrides": _tree_signature(overrides)}
@@ -285,7 +287,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         with _environment("SOURCE_DATE_EPOCH", _epoch(latest)):
             try:
                 cfg = load_config(config_file=str(config_path), docs_dir=str(docs_dir), site_dir=str(new_site),
-                                  nav=tree.nav, site_url=url or None, strict=False)
+                                  nav=tree.nav, site_url=url or None, site_name=site_name, strict=False)
                 mkdocs_build(cfg, dirty=rendered is not None)
             except (MkDocsException, Abort) as exc:
                 raise BuildError(f"{config_path}: MkDocs failed: {exc}; the previous site was left in place") from exc
@@ -295,7 +297,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         unchanged = tree.unchanged_issues if rendered is not None else set()
         machine.write_jsonl(archive, new_site, unchanged, site, linkage)
         machine.write_document_json(archive, new_site, tree.doc_urls, url, unchanged, site, linkage)
-        machine.write_feed(archive, new_site, tree.doc_urls, url, raw.get("site_name") or "政府公报", linkage)
+        machine.write_feed(archive, new_site, tree.doc_urls, url, site_name, linkage)
         phase("feed, sitemap, JSON")
         searched = search.write_index(archive, tree.doc_urls, new_site, site if incremental else None, linkage)
         phase("search index")

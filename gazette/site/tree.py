@@ -390,8 +390,9 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
     kind_counts = Counter(d.kind for d in docs)
     issuer_counts = Counter(d.issuer for d in docs if d.issuer)
     year_counts = Counter(issue_of[d.issue_id].meta.year for d in docs)
+    names = Counter(i.meta.gazette_name for i in issues if i.meta.gazette_name)
     home = [
-        "<h1>政府公报电子档案</h1>",
+        f"<h1>{esc(min(names, key=lambda n: (-names[n], n)) if names else '政府公报')}</h1>",
         '<form class="gz-search-form" action="search/" method="get" role="search">'
         '<input type="search" name="q" placeholder="检索公报全文，如：政务公开" aria-label="检索">'
         '<button type="submit" class="md-button md-button--primary">检索</button></form>',
