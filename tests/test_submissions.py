@@ -390,3 +390,20 @@ def test_cli_report_csv_and_html(content: Path, tmp_path: Path) -> None:
     assert _run("report", *c, "--format", "csv-summary", "--output", str(summary)).exit_code == 0
     assert summary.read_bytes().startswith("\ufeff部门,报送件数".encode("utf-8"))
     assert _run("report", "--content", str(content), "--from", "2024-01-01").exit_code == 2  # --to is required
+
+
+def test_ingest_names_the_submissions_an_issue_prints(tmp_path: Path) -> None:
+    from gazette.ingest import ingest_pdf
+
+    mini = Path(__file__).parent / "resources" / "mini-issue.pdf"
+    doc = next(d for d in ingest_pdf(mini).documents if d.doc_number)
+    content = tmp_path / "content"
+    content.mkdir()
+    subs.add_submission(content, subs.make_submission(doc.issuer or "山东省人民政府", doc.title, dt.date(2021, 1, 4), dt.date(2021, 1, 8),
+                                            doc.doc_number))
+    subs.add_submission(content, subs.make_submission("山东省财政厅", "未刊登的文件", dt.date(2021, 1, 4), dt.date(2021, 1, 8)))
+    result = CliRunner().invoke(cli, ["ingest", str(mini), "--content", str(content)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("submission:")]
+    assert lines == [f"submission: {doc.issuer or '山东省人民政府'} 《{doc.title}》 (received 2021-01-08) is printed as "
+                     f"{doc.id} in 2021年第5期 (matched by 文号)"]

@@ -135,8 +135,26 @@ def ingest(pdfs: tuple[Path, ...], content_dir: Path, force: bool, gazette_name:
             click.echo(f"review: {back} was published, but its text or metadata changed on re-ingest; it is a draft "
                        "again until it is reviewed and published (gazette publish)", err=True)
         click.echo(f"wrote {len(report.written)} files, {len(report.unchanged)} unchanged, {len(report.conflicts)} kept (edited), into {content_dir}", err=True)
+        _report_submissions(content_dir, [r for r, _ in results])
     click.echo(f"summary: {len(results)} of {len(pdfs)} PDFs ingested, {len(failures)} failed", err=True)
     sys.exit(int(_exit_code(failures, len(results), bool(report and report.conflicts))))
+
+
+def _report_submissions(content_dir: Path, results: list[IngestResult]) -> None:
+    """Name the recorded 部门报送 submissions that the ingested issues print (by 文号,
+    or by issuer and title), so the office sees at once what was selected."""
+    from ..content import Archive
+    from ..desk.submissions import PrintIndex, load_submissions
+
+    submissions = load_submissions(content_dir)
+    if not submissions or not results:
+        return
+    index = PrintIndex(Archive(tuple(r.issue for r in results), {d.id: d for r in results for d in r.documents}))
+    for sub in submissions:
+        for printing in index.find(sub):
+            how = "文号" if printing.matched_by == "doc_number" else "issuer and title"
+            click.echo(f"submission: {sub.department} 《{sub.title}》 (received {sub.received.isoformat()}) is printed as "
+                       f"{printing.document_id} in {printing.issue_label} (matched by {how})", err=True)
 
 
 def _exit_code(failures: list[GazetteError], succeeded: int, conflicts: bool) -> ExitCode:
