@@ -354,3 +354,69 @@ def test_a_phrase_needs_its_characters_in_a_row_not_just_its_bigrams(tmp_path: P
     assert _ids(root, "民") == ["2023-01-01", "2023-01-02"]
     result = search_page(default_index_dir(root), "政府", limit=1)
     assert result.total == 2 and len(result.hits) == 1
+
+
+QUERIES = ["公开", "政务公开", "法", "管理", "人民政府", '"自公布之日起施行"', "行政 处罚", "船舶 登记 管理", "鲁政办发",
+           "第一条", "2023", "海关 口岸", "县级以上人民政府", "污染事故调查", "药", "本办法自", "ISO 9001", "通知"]
+
+
+def _whoosh_and_fast(index_dir: Path, query: str, filters: list) -> tuple[list, list]:
+    from whoosh.query import And
+
+    from gazette.searchindex import _fast_search, _open_for_search, parse_query
+
+    with _open_for_search(index_dir).searcher() as searcher:
+        q = parse_query(query)
+        q = And([q, *filters]) if filters else q
+        whoosh = [(docnum, score) for score, docnum in searcher.search(q, limit=None).top_n]
+        fast = [(docnum, score) for score, docnum in _fast_search(searcher, q).top_n]
+    return whoosh, fast
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_array_evaluation_gives_whooshs_documents_scores_and_order(sample_content: Path, tmp_path: Path, query: str) -> None:
+    """The array evaluator must answer exactly as Whoosh's matchers do, on a real
+    archive, in a fresh index and in one with several segments and deleted documents."""
+    import shutil
+
+    from whoosh.query import NumericRange, Term
+
+    from gazette.content import load_archive, set_status
+
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    index_dir = tmp_path / "index"
+    build_index(content, index_dir)
+    for filters in ([], [Term("kind", "normative")], [NumericRange("date", 20230101, 20230115)]):
+        whoosh, fast = _whoosh_and_fast(index_dir, query, filters)
+        assert [d for d, _ in fast] == [d for d, _ in whoosh]
+        assert all(abs(a - b) <= 1e-9 * max(1.0, abs(a)) for (_, a), (_, b) in zip(whoosh, fast))
+    archive = load_archive(content)
+    published = sorted(d for d, doc in archive.documents.items() if doc.is_public)
+    set_status(archive.paths[published[3]], Status.DRAFT)  # deleted from the index
+    set_status(archive.paths["2023-01-02"], Status.PUBLISHED)  # added: a second segment
+    build_index(content, index_dir)
+    whoosh, fast = _whoosh_and_fast(index_dir, query, [])
+    assert [d for d, _ in fast] == [d for d, _ in whoosh]
+    assert all(abs(a - b) <= 1e-9 * max(1.0, abs(a)) for (_, a), (_, b) in zip(whoosh, fast))
+
+
+def test_some_query_really_has_segments_and_deletions(sample_content: Path, tmp_path: Path) -> None:
+    """The comparison above runs where it matters: more than one segment, deleted documents."""
+    import shutil
+
+    from gazette.content import load_archive, set_status
+    from gazette.searchindex import _open_for_search
+
+    content = tmp_path / "content"
+    shutil.copytree(sample_content, content)
+    index_dir = tmp_path / "index"
+    build_index(content, index_dir)
+    archive = load_archive(content)
+    published = sorted(d for d, doc in archive.documents.items() if doc.is_public)
+    set_status(archive.paths[published[3]], Status.DRAFT)
+    set_status(archive.paths["2023-01-02"], Status.PUBLISHED)
+    build_index(content, index_dir)
+    with _open_for_search(index_dir).searcher() as searcher:
+        leaves = searcher.leaf_searchers()
+        assert len(leaves) > 1 or searcher.reader().has_deletions()
