@@ -314,3 +314,16 @@ def test_low_confidence_ocr_lines_are_highlighted(scan_mini, tmp_path: Path) -> 
 
 def test_refused_error_is_a_refusal() -> None:
     assert issubclass(edit.StaleError, RefusedError)
+
+
+def test_a_restarted_desk_accepts_the_form_opened_before(content: Path) -> None:
+    """The signing key is kept in content/.gazette/desk.key: an editor's open form
+    still saves after the desk was restarted."""
+    first = _client(content)
+    form = _form(first, "2021-05-02", issuer="山东省人民政府办公厅")
+    cookie = first.get_cookie("session")
+    second = _client(content)
+    second.set_cookie("session", cookie.value)
+    assert second.post("/doc/2021-05-02/save", data=form).status_code == 302
+    key = content / ".gazette" / "desk.key"
+    assert key.stat().st_mode & 0o077 == 0 and len(key.read_bytes()) == 32

@@ -19,6 +19,7 @@ import datetime as dt
 import difflib
 import functools
 import io
+import os
 import secrets
 import tempfile
 from pathlib import Path
@@ -68,7 +69,7 @@ class User:
 def create_app(config: DeskConfig) -> Flask:
     """The desk's Flask application for ``config.content``."""
     app = Flask(__name__)
-    app.config.update(SECRET_KEY=config.secret_key or secrets.token_bytes(32), SESSION_COOKIE_HTTPONLY=True,
+    app.config.update(SECRET_KEY=config.secret_key or _secret_key(config.content), SESSION_COOKIE_HTTPONLY=True,
                       SESSION_COOKIE_SAMESITE="Strict", WTF_CSRF_TIME_LIMIT=None, MAX_CONTENT_LENGTH=8 * 1024 * 1024,
                       TEMPLATES_AUTO_RELOAD=False)
     CSRFProtect(app)
@@ -307,6 +308,28 @@ def create_app(config: DeskConfig) -> Flask:
                         headers={"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"})
 
     return app
+
+
+SECRET_FILE = Path(".gazette") / "desk.key"
+
+
+def _secret_key(content: Path) -> bytes:
+    """The key that signs sessions and CSRF tokens, kept in ``content/.gazette/desk.key``
+    (owner-only) so that restarting the desk neither signs editors out nor turns the
+    form they were filling in into a refused request."""
+    path = content / SECRET_FILE
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(key)
+    return key
 
 
 def _known(arch: Archive, doc_id: str) -> str:
