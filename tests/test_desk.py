@@ -327,3 +327,4 @@ def test_a_restarted_desk_accepts_the_form_opened_before(content: Path) -> None:
     assert second.post("/doc/2021-05-02/save", data=form).status_code == 302
     key = content / ".gazette" / "desk.key"
     assert key.stat().st_mode & 0o077 == 0 and len(key.read_bytes()) == 32
+    assert "desk.key" in (key.parent / ".gitignore").read_text(encoding="utf-8").splitlines()

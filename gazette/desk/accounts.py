@@ -66,6 +66,9 @@ def load(path: Path) -> dict[str, Account]:
 
 def _save(path: Path, accounts: dict[str, Account]) -> None:
     data = {"accounts": {a.name: {"role": a.role.value, "password": a.password_hash} for a in sorted(accounts.values(), key=lambda a: a.name)}}
+    from .edit import keep_out_of_git
+
+    keep_out_of_git(path)
     atomic_write(path, (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     os.chmod(path, 0o600)
 

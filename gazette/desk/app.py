@@ -325,6 +325,7 @@ def _secret_key(content: Path) -> bytes:
     except OSError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
+    edit.keep_out_of_git(path)
     key = secrets.token_bytes(32)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as handle:

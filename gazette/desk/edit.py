@@ -68,11 +68,24 @@ class StaleError(RefusedError):
         self.current = current
 
 
+def keep_out_of_git(path: Path) -> None:
+    """Name ``path`` in the ``.gitignore`` of its folder (made if missing): desk
+    accounts, its signing key and its lock file are no content to commit."""
+    ignore = path.parent / ".gitignore"
+    lines = ignore.read_text(encoding="utf-8").splitlines() if ignore.exists() else []
+    if path.name not in lines:
+        ignore.parent.mkdir(parents=True, exist_ok=True)
+        with open(ignore, "a", encoding="utf-8") as handle:
+            handle.write(path.name + "\n")
+
+
 @contextlib.contextmanager
 def locked(content: Path) -> Iterator[None]:
     """Hold the desk's write lock on ``content`` (threads and processes alike)."""
     path = content / LOCK
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        keep_out_of_git(path)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
