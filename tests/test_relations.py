@@ -370,3 +370,21 @@ def test_validity_from_the_documents_own_dates(tmp_path: Path, clause: str, vali
         _doc("2019-01", 1, "清河市某某暂行办法", Kind.REGULATION, "清河市人民政府令第1号", CITY, "2014-12-01",
              ["第一条　为了规范管理，制定本办法。", f"第二条　{clause}"], effective=effective)])
     assert link_archive(load_archive(content)).of("2019-01-01").validity is validity
+
+
+def test_two_repeals_on_one_day_do_not_break_linking(tmp_path: Path) -> None:
+    """Found at 100,000 documents: a rule repealed by two decisions taking effect the same
+    day (two reprints of one decision) made the validity sort compare Relation objects."""
+    content = tmp_path / "content"
+    target = _doc("2021-03", 1, B_TITLE, Kind.REGULATION, "清河市人民政府令第6号", CITY, "2021-02-03",
+                  ["第一条　为了规范户外广告设置，制定本办法。"])
+    decision = ["市政府决定：", f"废止《{B_TITLE}》（市政府令第6号）。", "本决定自2021年10月1日起施行。"]
+    _write(content, "2021-03", "清河市人民政府公报", "2021-03-15", [target])
+    _write(content, "2021-09", "清河市人民政府公报", "2021-09-20", [
+        _doc("2021-09", 1, "清河市人民政府关于废止部分市政府规章的决定", Kind.REGULATION, "清河市人民政府令第9号", CITY,
+             "2021-09-01", decision, effective="2021-10-01"),
+        _doc("2021-09", 2, "清河市人民政府关于废止部分规章的决定", Kind.REGULATION, "清河市人民政府令第10号", CITY,
+             "2021-09-02", decision, effective="2021-10-01")])
+    standing = link_archive(load_archive(content)).of("2021-03-01")
+    assert len([r for r in standing.relations if r.type is RelationType.REPEALED_BY]) == 2
+    assert standing.validity is Validity.IN_FORCE  # as of the latest issue (2021-09-20) the repeal is still ahead

@@ -357,7 +357,8 @@ def _works(archive: Archive, issue_of: dict[str, Issue]) -> tuple[dict[str, str]
 def _validity(doc: Document, issue: Issue | None, rels: tuple[Relation, ...],
               as_of: str | None) -> tuple[Validity | None, str | None, str | None]:
     """(validity, who decided or None when derived, the date a repeal took effect)."""
-    repeal = sorted((r.date or "", r) for r in rels if r.type in (RelationType.REPEALED_BY, RelationType.REPLACED_BY))
+    repeal = sorted(((r.date or "", r) for r in rels if r.type in (RelationType.REPEALED_BY, RelationType.REPLACED_BY)),
+                    key=lambda pair: (pair[0], pair[1].target_id or "", pair[1].target_title, pair[1].type.value, pair[1].by))
     repealed_on = repeal[0][0] or None if repeal else None
     if doc.validity is not None:
         return doc.validity, doc.validity_by or "编辑", repealed_on
