@@ -561,12 +561,20 @@ def check_id(path: Path, key: str, value: str) -> None:
 def safe_file(content: Path, path: Path, allow_symlinks: bool = False) -> Path:
     """``path`` if it is a regular file inside ``content``; a symlink, or a file that
     resolves outside content/, is refused (it could publish any file of the host)."""
+    rel = os.path.relpath(path, content).split(os.sep)
     if not allow_symlinks:
-        folders = [content / p for p in path.relative_to(content).parents if p != Path(".")]
-        for candidate in [path, *folders]:
-            if candidate.is_symlink():
+        # lstat of each step below content/ (os.path, not pathlib: this runs for every
+        # file of the archive on every build)
+        steps, current = [], os.fspath(content)
+        for part in rel:
+            current = os.path.join(current, part)
+            steps.append(current)
+        for candidate in [steps[-1], *reversed(steps[:-1])]:
+            if os.path.islink(candidate):
                 raise ContentError(f"{candidate}: is a symbolic link; content/ files must be real files "
                                    "(copy the file in, or pass --allow-symlinks if you trust every link)")
+        if ".." not in rel:
+            return path  # no link below content/: the file is inside it
     if not path.resolve().is_relative_to(content.resolve()):
         raise ContentError(f"{path}: resolves outside {content}; keep every content file inside the content folder")
     return path
