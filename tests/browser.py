@@ -204,18 +204,29 @@ class Tab:
 
 class WsgiServer:
     """Serve a WSGI application (the desk) with waitress on a free loopback port, in a
-    background thread: the same server ``gazette desk`` runs."""
+    background thread: the same server ``gazette desk`` runs. The loop runs in short
+    steps so that it can be stopped, and the server is closed by its own thread."""
 
     def __init__(self, app: Any) -> None:
         import waitress
 
         self.server = waitress.create_server(app, host="127.0.0.1", port=0, threads=4)
         self.url = f"http://127.0.0.1:{self.server.effective_port}/"
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        server = self.server
+        try:
+            while not self._stop.is_set():
+                server.asyncore.loop(timeout=0.05, map=server._map, count=1)
+        finally:
+            server.close()
 
     def __enter__(self) -> "WsgiServer":
         self.thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.server.close()
+        self._stop.set()
+        self.thread.join(timeout=10)
