@@ -25,7 +25,7 @@ import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 from whoosh import index as whoosh_index
@@ -399,6 +399,18 @@ def _query_tokens(text: str) -> tuple[list[str], str | None]:
     return (tokens, None) if len(runs[-1].group()) > 1 else (tokens, runs[-1].group())
 
 
+def _aligned_at(leaves: Iterable[tuple[int, Iterable[int]]]) -> bool:
+    """True when every (offset, positions) leaf has a position at its offset from one
+    common start. Leaves are taken lazily: decoding stops at the first that fails."""
+    starts: set[int] | None = None
+    for offset, positions in leaves:
+        here = {p - offset for p in positions} if offset else set(positions)
+        starts = here if starts is None else starts & here
+        if not starts:
+            return False
+    return True
+
+
 class _AlignedMatcher(WrappingMatcher):
     """The documents of an intersection where every term stands at its offset from one
     common start position (set arithmetic on the decoded positions; Whoosh's span
@@ -410,14 +422,7 @@ class _AlignedMatcher(WrappingMatcher):
         self._settle()
 
     def _aligned(self) -> bool:
-        starts: set[int] | None = None
-        for leaf, offset in zip(self._leaves, self._offsets):
-            positions = leaf.value_as("positions")
-            here = {p - offset for p in positions} if offset else set(positions)
-            starts = here if starts is None else starts & here
-            if not starts:
-                return False
-        return True
+        return _aligned_at((offset, leaf.value_as("positions")) for leaf, offset in zip(self._leaves, self._offsets))
 
     def _settle(self) -> None:
         while self.child.is_active() and not self._aligned():
@@ -644,17 +649,8 @@ class _Evaluator:
         if any(v is None for v in values):
             return self._aligned_by_matcher(field, leaves, ids)
         offsets = [offset for offset, _ in leaves]
-        keep = np.zeros(len(ids), dtype=bool)
-        for n in range(len(ids)):
-            starts: set[int] | None = None
-            for offset, leaf_values in zip(offsets, values):
-                positions = _positions(leaf_values[n])
-                here = {p - offset for p in positions} if offset else set(positions)
-                starts = here if starts is None else starts & here
-                if not starts:
-                    break
-            keep[n] = bool(starts)
-        return keep
+        return np.fromiter((_aligned_at((offset, _positions(leaf_values[n])) for offset, leaf_values in zip(offsets, values))
+                            for n in range(len(ids))), dtype=bool, count=len(ids))
 
     def _values(self, field: str, word: bytes, ids: np.ndarray) -> list[bytes] | None:
         """The stored values (encoded positions) of a term for documents ``ids``, all of
@@ -684,18 +680,13 @@ class _Evaluator:
 
     def _aligned_by_matcher(self, field: str, leaves: list[tuple[int, bytes]], ids: np.ndarray) -> np.ndarray:
         matchers = [self.reader.postings(field, word) for _, word in leaves]
-        keep = np.zeros(len(ids), dtype=bool)
-        for n, docnum in enumerate(ids.tolist()):
-            starts: set[int] | None = None
-            for (offset, _), m in zip(leaves, matchers):
-                m.skip_to(docnum)
-                positions = m.value_as("positions")
-                here = {p - offset for p in positions} if offset else set(positions)
-                starts = here if starts is None else starts & here
-                if not starts:
-                    break
-            keep[n] = bool(starts)
-        return keep
+
+        def at(m, docnum: int):  # type: ignore[no-untyped-def]
+            m.skip_to(docnum)
+            return m.value_as("positions")
+
+        return np.fromiter((_aligned_at((offset, at(m, docnum)) for (offset, _), m in zip(leaves, matchers))
+                            for docnum in ids.tolist()), dtype=bool, count=len(ids))
 
 
 def _block_ids(m) -> np.ndarray:  # type: ignore[no-untyped-def]

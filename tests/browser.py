@@ -113,29 +113,31 @@ class Browser:
         raw, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(raw)
 
-    def goto(self, url: str, settle: float = 0.3) -> None:
-        """Navigate and wait for the load event."""
+    def goto(self, url: str, settle: float = 0.3, session: str | None = None) -> None:
+        """Navigate (this page, or the page of ``session``) and wait for its load event."""
+        session = session or self.session
         self.events = []
-        self.call("Page.navigate", {"url": url}, session=True)
+        self.call("Page.navigate", {"url": url}, session=session)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
-            if any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") in (None, self.session) for e in self.events):
+            if any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") in (None, session) for e in self.events):
                 break
             self.events.append(self._read())
         time.sleep(settle)
 
-    def js(self, expression: str) -> Any:
+    def js(self, expression: str, session: str | None = None) -> Any:
         """Evaluate JavaScript in the page and return its (JSON) value."""
-        result = self.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True}, session=True)
+        result = self.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True},
+                           session=session or True)
         if "exceptionDetails" in result:
             raise RuntimeError(result["exceptionDetails"].get("text", "JavaScript error"))
         return result["result"].get("value")
 
-    def wait_for(self, expression: str, timeout: float = 15) -> Any:
+    def wait_for(self, expression: str, timeout: float = 15, session: str | None = None) -> Any:
         """Poll a JavaScript expression until it is truthy."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            value = self.js(expression)
+            value = self.js(expression, session)
             if value:
                 return value
             time.sleep(0.1)
@@ -173,33 +175,15 @@ class Tab:
 
     def goto(self, url: str, settle: float = 0.3) -> None:
         """Navigate and wait for this page's load event."""
-        browser = self.browser
-        browser.events = []
-        browser.call("Page.navigate", {"url": url}, session=self.session)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == self.session for e in browser.events):
-                break
-            browser.events.append(browser._read())
-        time.sleep(settle)
+        self.browser.goto(url, settle, self.session)
 
     def js(self, expression: str) -> Any:
         """Evaluate JavaScript in this page and return its (JSON) value."""
-        result = self.browser.call("Runtime.evaluate", {"expression": expression, "awaitPromise": True, "returnByValue": True},
-                                   session=self.session)
-        if "exceptionDetails" in result:
-            raise RuntimeError(result["exceptionDetails"].get("text", "JavaScript error"))
-        return result["result"].get("value")
+        return self.browser.js(expression, self.session)
 
     def wait_for(self, expression: str, timeout: float = 15) -> Any:
-        """Poll a JavaScript expression until it is truthy."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            value = self.js(expression)
-            if value:
-                return value
-            time.sleep(0.1)
-        raise TimeoutError(expression)
+        """Poll a JavaScript expression in this page until it is truthy."""
+        return self.browser.wait_for(expression, timeout, self.session)
 
 
 class WsgiServer:

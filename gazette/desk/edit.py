@@ -34,7 +34,7 @@ from ..archive.review import Rules, set_disclosure, set_statuses
 from ..content import (Archive, ID_RE, _front_matter, atomic_write, document_from_file, parse_file,
                        safe_file)
 from ..errors import ContentError, ExitCode, GazetteError, RefusedError
-from ..models import Disclosure, Document, Kind, Status
+from ..models import Disclosure, Document, DocumentMeta, Kind, Status
 
 LOCK = Path(".gazette") / "desk.lock"
 RESOLVED = Path(".gazette") / "resolved"
@@ -127,16 +127,11 @@ def open_document(content: Path, archive: Archive, doc_id: str) -> Opened:
 # ---------------------------------------------------------------- validating
 
 @dataclass(frozen=True)
-class Metadata:
-    """The metadata an editor can change in the desk's form."""
+class Metadata(DocumentMeta):
+    """The metadata an editor can change in the desk's form: what ingest extracts, and
+    the 公开属性."""
 
-    title: str
-    kind: Kind
-    doc_number: str | None
-    issuer: str | None
-    signed_date: str | None
-    effective_date: str | None
-    disclosure: Disclosure | None
+    disclosure: Disclosure | None = None
 
 
 def metadata_of(doc: Document) -> Metadata:
