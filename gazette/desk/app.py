@@ -21,7 +21,6 @@ import functools
 import io
 import os
 import secrets
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,8 @@ def create_app(config: DeskConfig) -> Flask:
     CSRFProtect(app)
     content = config.content
     accounts_file = accounts_mod.accounts_path(content, config.accounts)
-    cache = Path(tempfile.mkdtemp(prefix="gazette-desk-cache-"))
+    cache = content / CACHE  # parsed issues, reused while their files do not change
+    edit.keep_out_of_git(cache)
 
     def archive() -> Archive:
         if "archive" not in g:
@@ -154,7 +154,8 @@ def create_app(config: DeskConfig) -> Flask:
                 session.clear()
                 session["user"] = account.name
                 target = request.args.get("next") or ""
-                return redirect(target if target.startswith("/") and not target.startswith("//") else url_for("queue"))
+                local = target.startswith("/") and not target.startswith("//") and "\\" not in target
+                return redirect(target if local else url_for("queue"))
             error = "用户名或密码不正确"
         return render_template("login.html", error=error, title="登录"), (401 if error else 200)
 
@@ -311,6 +312,7 @@ def create_app(config: DeskConfig) -> Flask:
 
 
 SECRET_FILE = Path(".gazette") / "desk.key"
+CACHE = Path(".gazette") / "desk-cache"
 
 
 def _secret_key(content: Path) -> bytes:
