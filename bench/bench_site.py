@@ -41,7 +41,10 @@ def _timed(command: list[str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of the largest process of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
-    subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        tail = "\n".join(done.stderr.splitlines()[-15:])
+        raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode}):\n{tail}")
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
