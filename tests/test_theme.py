@@ -167,15 +167,40 @@ def test_long_listings_are_paged(sample_content: Path, tmp_path: Path, monkeypat
     count = sum(d.kind is kind for d in public)
     assert count > 2
     first = (site / "kinds" / kind.value / "index.html").read_text(encoding="utf-8")
-    assert f"第1/{-(-count // 2)}页" in first and 'rel="next" href="2/"' in first
-    second = (site / "kinds" / kind.value / "2" / "index.html").read_text(encoding="utf-8")
-    assert 'rel="prev" href="../"' in second
+    full = count // 2
+    assert "最新的2件" in first and f'rel="prev" href="{full}/"' in first and 'href="1/">最早的文件' in first
+    second = (site / "kinds" / kind.value / "1" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../">最新' in second and "自最早起第1页" in second
     assert '<a href="../../../">首页</a> › <a href="../../../kinds/">按类别浏览</a>' in second
+    assert 'class="md-nav md-nav--primary"' not in second  # a list page leaves out the navigation tree
     listed = re.findall(r'<li><a href="([^"]+)">', first) + re.findall(r'<li><a href="([^"]+)">', second)
-    assert len(listed) == min(count, 4)
+    assert len(listed) == 4
     for href in re.findall(r'<li><a href="([^"]+)">', second):  # links from the deeper page resolve
-        assert (site / "kinds" / kind.value / "2" / href / "index.html").resolve().exists(), href
+        assert (site / "kinds" / kind.value / "1" / href / "index.html").resolve().exists(), href
     assert "<title>" in second and kind.value not in re.search(r"<title>(.*?)</title>", second).group(1)
+
+
+def test_older_list_pages_stay_as_they_are_when_documents_are_added(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are counted from the earliest document: a new issue changes the newest page
+    (and, when a page fills, the link of the page before it), never the older ones."""
+    from gazette.site import tree
+
+    monkeypatch.setattr(tree, "PAGE_SIZE", 3)
+
+    def pages(count: int) -> dict[str, str]:
+        written: dict[str, str] = {}
+        rows = [(f"2023-01/{n:02d}/", f"文件{n}", "") for n in range(count, 0, -1)]  # newest first
+        tree._paged(written.__setitem__, "kinds/normative", "规范性文件", rows)
+        return written
+
+    before, after = pages(10), pages(11)
+    assert sorted(before) == ["kinds/normative.md", "kinds/normative/1.md", "kinds/normative/2.md", "kinds/normative/3.md"]
+    assert all(after[p] == before[p] for p in ("kinds/normative/1.md", "kinds/normative/2.md", "kinds/normative/3.md"))
+    assert after["kinds/normative.md"] != before["kinds/normative.md"]
+    grown = pages(12)  # a fourth page fills: the third now links to it
+    assert grown["kinds/normative/4.md"] and grown["kinds/normative/3.md"] != before["kinds/normative/3.md"]
+    assert all(grown[p] == before[p] for p in ("kinds/normative/1.md", "kinds/normative/2.md"))
+    assert "文件1<" in before["kinds/normative/1.md"] and "文件3<" in before["kinds/normative/1.md"]
 
 
 def test_serve_answers_a_missing_page_with_the_sites_404(built_site: Path) -> None:

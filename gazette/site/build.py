@@ -372,7 +372,8 @@ def _pages_to_render(tree: SiteTree, previous: dict[str, Any], nav_state: dict[s
     old_contexts = previous.get("pages", {})
     pages = {rel for rel in tree.changed if rel.endswith(".md")}
     pages |= {rel for rel, context in contexts.items() if old_contexts.get(rel) != context}
-    with_sidebar = {rel for rel in tree.files if rel.endswith(".md") and rel not in tree.document_pages}
+    with_sidebar = {rel for rel in tree.files if rel.endswith(".md") and rel not in tree.document_pages
+                    and rel not in tree.listing_pages}
     if old.get("top") != nav_state["top"]:
         return pages | with_sidebar
     changed_years = {title for title, sig in nav_state["years"].items() if old.get("years", {}).get(title) != sig}

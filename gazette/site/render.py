@@ -15,7 +15,7 @@ import json
 import re
 from urllib.parse import urljoin
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from ..archive.relations import Relation, Standing
 from ..content import VALIDITY_LABELS
@@ -480,15 +480,12 @@ def listing(title: str, intro: str, items: Sequence[tuple[str, str, str]], pager
     return page(crumbs, f"<h1>{esc(title)}</h1>", f"<p>{esc(intro)}</p>" if intro else "", pager, '<ul class="gz-list">', *rows, "</ul>", pager)
 
 
-def pager(current: int, pages: int, href: "Callable[[int], str]") -> str:
-    """首页 上一页 第k/N页 下一页 末页, for page ``current`` (1-based) of ``pages``."""
-    if pages <= 1:
+def older_newer(links: Sequence[tuple[str, str, str]]) -> str:
+    """The links between the pages of a long list, each (rel, href, label); "" for none."""
+    if not links:
         return ""
-    parts = ['<nav class="gz-pager" aria-label="分页">']
-    if current > 1:
-        parts.append(f'<a href="{esc(href(1))}">首页</a> <a rel="prev" href="{esc(href(current - 1))}">上一页</a>')
-    parts.append(f'<span>第{current}/{pages}页</span>')
-    if current < pages:
-        parts.append(f'<a rel="next" href="{esc(href(current + 1))}">下一页</a> <a href="{esc(href(pages))}">末页</a>')
-    parts.append("</nav>")
-    return " ".join(parts)
+    parts = []
+    for rel, href, label in links:
+        attribute = f' rel="{rel}"' if rel else ""
+        parts.append(f'<a{attribute} href="{esc(href)}">{esc(label)}</a>')
+    return '<nav class="gz-pager" aria-label="分页">' + " ".join(parts) + "</nav>"

@@ -53,6 +53,7 @@ class SiteTree:
     changed: set[str] = field(default_factory=set)  # files whose bytes changed since the last build
     page_years: dict[str, int | None] = field(default_factory=dict)  # page file → year it is filed under
     document_pages: set[str] = field(default_factory=set)  # page files of documents (no sidebar)
+    listing_pages: set[str] = field(default_factory=set)  # paged lists of documents (no sidebar)
     issue_state: dict[str, dict[str, Any]] = field(default_factory=dict)  # issue id → inputs' hash, files
     unchanged_issues: set[str] = field(default_factory=set)  # issues whose inputs are as in the last build
     issues_rendered: int = 0  # issues whose pages were rendered again (the rest were unchanged)
@@ -289,7 +290,7 @@ def _register_page(archive: Archive, entries: Sequence[Entry], tree: SiteTree, w
              f"{e.at[:10]} {ACTION_LABELS[e.action]}{('：' + e.reason) if e.action is Action.CORRECT and e.reason else ''}")
             for e in reversed(entries) if e.action in _PUBLIC_ACTIONS and e.document in tree.doc_urls]
     _paged(write, "register", "发布登记", rows,
-           f"共{len(rows)}条，按登记时间从新到旧排列。每件文件经审核后发布（先审查、后公开）；更正均在此登记。")
+           f"共{len(rows)}条，按登记时间从新到旧排列。每件文件经审核后发布（先审查、后公开）；更正均在此登记。", tree)
 
 
 def _issue_pdf(content: Path, path: Path, issue: Issue, allow_symlinks: bool) -> bytes:
@@ -344,34 +345,50 @@ PAGE_SIZE = 100  # documents per listing page
 _LATEST_DOCS = 10  # documents on the home page
 
 
-def _front(title: str) -> str:
+def _front(title: str, kind: str | None = None) -> str:
     """Front matter giving a generated page its <title>: made safe as a nav title is
-    (``nav_title``), then quoted as JSON, which is YAML."""
-    return "---\ntitle: " + json.dumps(nav_title(title), ensure_ascii=False) + "\n---\n\n"
+    (``nav_title``), then quoted as JSON, which is YAML. ``kind`` ``listing`` marks a
+    page that leaves out the navigation tree (site_config/main.html)."""
+    extra = f"gazette_page: {kind}\n" if kind else ""
+    return "---\ntitle: " + json.dumps(nav_title(title), ensure_ascii=False) + "\n" + extra + "---\n\n"
 
 
 _SECTIONS = {"kinds": "按类别浏览", "validity": "按效力状态浏览", "issuers": "按发文机关浏览", "register": "发布登记"}
 
 
-def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]], intro: str = "") -> None:
-    """``base.md`` and ``base/2.md`` …: a list of documents, newest first, PAGE_SIZE a
-    page (``rows``: href from the site root, label, note)."""
-    pages = max(1, -(-len(rows) // PAGE_SIZE))
-    for n in range(1, pages + 1):
-        up = "../" * (base.count("/") + 1 + (n > 1))
+def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]], intro: str = "", tree: "SiteTree | None" = None) -> None:
+    """A list of documents, newest first (``rows``: href from the site root, label, note).
 
-        def href(k: int, n: int = n) -> str:
-            if n == 1:
-                return "./" if k == 1 else f"{k}/"
-            return "../" if k == 1 else f"../{k}/"
-        chunk = [(up + h, label, note) for h, label, note in rows[(n - 1) * PAGE_SIZE:n * PAGE_SIZE]]
-        heading = title if n == 1 else f"{title}（第{n}页）"
-        section = base.split("/")[0]
+    ``base.md`` shows the newest PAGE_SIZE. Older ones are on pages counted from the
+    earliest: ``base/1.md`` holds the first PAGE_SIZE ever listed, ``base/2.md`` the next…
+    so that a new issue changes only ``base.md`` (and, when a page fills, the link of the
+    page before it): publishing stays cheap at 100,000 documents, and an older page keeps
+    its address. These pages leave out the navigation tree (their breadcrumb leads up)."""
+    total, size = len(rows), PAGE_SIZE
+    full = total // size if total > size else 0
+    section = base.split("/")[0]
+
+    def chunk_of(c: int) -> list[tuple[str, str, str]]:
+        return rows[total - c * size: total - (c - 1) * size]
+
+    def emit(path: str, heading: str, items: list[tuple[str, str, str]], text: str, links: list[tuple[str, str, str]]) -> None:
+        up = "../" * (path.count("/") + 1)  # pages are folders: kinds/normative/ and kinds/normative/2/
         middle = "" if section == base else f'<a href="{up}{section}/">{esc(_SECTIONS.get(section, section))}</a> › '
         crumbs = f'<nav class="gz-crumbs" aria-label="位置"><a href="{up}">首页</a> › {middle}{esc(title)}</nav>'
-        write(f"{base}.md" if n == 1 else f"{base}/{n}.md",
-              _front(heading) + render.listing(heading, intro or f"共{len(rows)}件，按刊登日期从新到旧排列", chunk,
-                                               render.pager(n, pages, href), crumbs))
+        chunk = [(up + h, label, note) for h, label, note in items]
+        write(path, _front(heading, "listing") + render.listing(heading, text, chunk, render.older_newer(links), crumbs))
+        if tree is not None:
+            tree.listing_pages.add(path)
+
+    newest_links = [("prev", f"{full}/", "更早的文件"), ("", "1/", "最早的文件")] if full else []
+    emit(f"{base}.md", title, rows[:size], intro or f"共{total}件，按刊登日期从新到旧排列；此页为最新的{min(total, size)}件",
+         newest_links)
+    for c in range(1, full + 1):
+        links = [("", "../", "最新"), ("next", "../" if c == full else f"../{c + 1}/", "较新的文件")]
+        if c > 1:
+            links.append(("prev", f"../{c - 1}/", "更早的文件"))
+        emit(f"{base}/{c}.md", f"{title}（自最早起第{c}页）", chunk_of(c),
+             f"自最早刊登的文件起每页{size}件；此页为第{(c - 1) * size + 1}至{c * size}件，从新到旧排列", links)
 
 
 def _doc_rows(chosen: list[Document], tree: SiteTree, issue_of: dict[str, Issue]) -> list[tuple[str, str, str]]:
@@ -440,14 +457,14 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
     for kind in Kind:
         chosen = [d for d in docs if d.kind is kind]
         if chosen:
-            _paged(write, f"kinds/{kind.value}", KIND_LABELS[kind], _doc_rows(chosen, tree, issue_of))
+            _paged(write, f"kinds/{kind.value}", KIND_LABELS[kind], _doc_rows(chosen, tree, issue_of), tree=tree)
     # validity
     write("validity/index.md", _front("按效力状态浏览") + render.listing("按效力状态浏览", "效力状态依文件日期及其被废止、修改的情况推定，或由编辑标注（截至本站最新一期）。", [
         (f"{v.value}/", VALIDITY_LABELS[v], f"{validity_counts[v]}件") for v in Validity if validity_counts[v]]))
     for validity in Validity:
         chosen = [d for d in docs if validity_of.get(d.id) is validity]
         if chosen:
-            _paged(write, f"validity/{validity.value}", VALIDITY_LABELS[validity], _doc_rows(chosen, tree, issue_of))
+            _paged(write, f"validity/{validity.value}", VALIDITY_LABELS[validity], _doc_rows(chosen, tree, issue_of), tree=tree)
     # issuers
     write("issuers/index.md", _front("按发文机关浏览") + render.listing("按发文机关浏览", "", [
         (f"{issuer_slug(name)}/", name, f"{n}件") for name, n in sorted(issuer_counts.items(), key=lambda x: (-x[1], x[0]))]))
@@ -457,7 +474,7 @@ def _browse_pages(archive: Archive, issues: list[Issue], years: dict, tree: Site
             by_issuer[d.issuer].append(d)
     for name in sorted(issuer_counts):
         chosen = by_issuer[name]
-        _paged(write, f"issuers/{issuer_slug(name)}", name, _doc_rows(chosen, tree, issue_of))
+        _paged(write, f"issuers/{issuer_slug(name)}", name, _doc_rows(chosen, tree, issue_of), tree=tree)
 
 
 def _nav(archive: Archive, years: dict) -> list[Any]:
