@@ -168,7 +168,7 @@ def test_long_listings_are_paged(sample_content: Path, tmp_path: Path, monkeypat
     assert count > 2
     first = (site / "kinds" / kind.value / "index.html").read_text(encoding="utf-8")
     full = count // 2
-    assert "最新的2件" in first and f'rel="prev" href="{full}/"' in first and 'href="1/">最早的文件' in first
+    assert "最新的2件" in first and f'rel="next" href="{full}/"' in first and 'href="1/">最早的文件' in first
     second = (site / "kinds" / kind.value / "1" / "index.html").read_text(encoding="utf-8")
     assert 'href="../">最新' in second and "自最早起第1页" in second
     assert '<a href="../../../">首页</a> › <a href="../../../kinds/">按类别浏览</a>' in second

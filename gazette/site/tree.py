@@ -380,13 +380,14 @@ def _paged(write, base: str, title: str, rows: list[tuple[str, str, str]], intro
         if tree is not None:
             tree.listing_pages.add(path)
 
-    newest_links = [("prev", f"{full}/", "更早的文件"), ("", "1/", "最早的文件")] if full else []
+    # Reading order is newest first: rel="next" leads to older documents.
+    newest_links = [("next", f"{full}/", "更早的文件"), ("", "1/", "最早的文件")] if full else []
     emit(f"{base}.md", title, rows[:size], intro or f"共{total}件，按刊登日期从新到旧排列；此页为最新的{min(total, size)}件",
          newest_links)
     for c in range(1, full + 1):
-        links = [("", "../", "最新"), ("next", "../" if c == full else f"../{c + 1}/", "较新的文件")]
+        links = [("", "../", "最新"), ("prev", "../" if c == full else f"../{c + 1}/", "较新的文件")]
         if c > 1:
-            links.append(("prev", f"../{c - 1}/", "更早的文件"))
+            links.append(("next", f"../{c - 1}/", "更早的文件"))
         emit(f"{base}/{c}.md", f"{title}（自最早起第{c}页）", chunk_of(c),
              f"自最早刊登的文件起每页{size}件；此页为第{(c - 1) * size + 1}至{c * size}件，从新到旧排列", links)
 
