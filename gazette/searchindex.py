@@ -574,9 +574,13 @@ class _Evaluator:
                 weight_blocks.append(np.asarray(m._weights, dtype=np.float64))
                 m._next_block()
         else:
-            pairs = [(m.id(), m.weight()) for _ in iter(lambda: m.is_active(), False) if m.next() or True]
-            id_blocks.append(np.array([a for a, _ in pairs], dtype=np.int64))
-            weight_blocks.append(np.array([b for _, b in pairs], dtype=np.float64))
+            ids_, weights_ = [], []
+            while m.is_active():  # any other matcher: one posting at a time
+                ids_.append(m.id())
+                weights_.append(m.weight())
+                m.next()
+            id_blocks.append(np.array(ids_, dtype=np.int64))
+            weight_blocks.append(np.array(weights_, dtype=np.float64))
         ids = np.concatenate(id_blocks) if id_blocks else _EMPTY[0]
         weights = np.concatenate(weight_blocks) if weight_blocks else _EMPTY[1]
         if self.deleted is not None and len(self.deleted):

@@ -420,3 +420,38 @@ def test_some_query_really_has_segments_and_deletions(sample_content: Path, tmp_
     with _open_for_search(index_dir).searcher() as searcher:
         leaves = searcher.leaf_searchers()
         assert len(leaves) > 1 or searcher.reader().has_deletions()
+
+
+def test_postings_read_one_by_one_equal_the_block_reads(content: Path) -> None:
+    """The evaluator's fallback for matchers without Whoosh 3's block layout reads the
+    same postings as its block reads."""
+    import numpy as np
+
+    from gazette.searchindex import _Evaluator, _open_for_search
+
+    class OneByOne:  # a matcher without the block attributes
+        def __init__(self, m) -> None:  # type: ignore[no-untyped-def]
+            self.m = m
+
+        def is_active(self) -> bool:
+            return self.m.is_active()
+
+        def id(self) -> int:
+            return self.m.id()
+
+        def weight(self) -> float:
+            return self.m.weight()
+
+        def next(self) -> None:
+            self.m.next()
+
+    with _open_for_search(default_index_dir(content)).searcher() as searcher:
+        sub = searcher.leaf_searchers()[0][0]
+        word = searcher.schema["body"].to_bytes("政务")
+        blocks = _Evaluator(sub)._postings("body", word)
+        reader = sub.reader()
+        plain = reader.postings
+        reader.postings = lambda field, text: OneByOne(plain(field, text))  # type: ignore[method-assign]
+        single = _Evaluator(sub)._postings("body", word)
+    assert len(blocks[0]) >= 2
+    assert np.array_equal(blocks[0], single[0]) and np.array_equal(blocks[1], single[1])

@@ -83,7 +83,7 @@ def create_app(config: DeskConfig) -> Flask:
         return g.archive
 
     def user() -> User | None:
-        known = accounts_mod.load(accounts_file)
+        known = g.accounts = accounts_mod.load(accounts_file)
         if not known:
             return User(config.by, Role.REVIEWER)
         name = session.get("user")
@@ -114,7 +114,7 @@ def create_app(config: DeskConfig) -> Flask:
         return {"KIND_LABELS": edit.KIND_LABELS, "STATUS_LABELS": edit.STATUS_LABELS, "ROLE_LABELS": ROLE_LABELS,
                 "DISCLOSURE_LABELS": edit.DISCLOSURE_LABELS, "FIELD_LABELS": edit.FIELD_LABELS,
                 "ACTION_LABELS": register.ACTION_LABELS, "user": g.get("user"), "Status": Status,
-                "accounts_on": bool(accounts_mod.load(accounts_file))}
+                "accounts_on": bool(g.get("accounts"))}
 
     def reviewer_only() -> None:
         if not g.user.reviewer:
