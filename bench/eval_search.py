@@ -368,11 +368,32 @@ def details(queries: list[Query], truth: list[set[str]], strict: list[set[str]],
     return "\n\n".join(parts)
 
 
-def run(n_docs: int, work: Path, only: str | None, show_details: bool, log) -> str:
+def load_queries(path: Path) -> list[Query]:
+    """Queries from a JSON Lines file, one object a line with the fields of :class:`Query`
+    (``kind``, ``text``, ``words``; optionally ``fields``, ``wanted``, ``wanted_value``,
+    ``note``, ``report_only``). Lines that are blank or start with ``#`` are skipped."""
+    queries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            item = json.loads(line)
+            if item["kind"] not in KINDS:
+                raise ValueError(f"unknown kind {item['kind']!r} (one of {', '.join(KINDS)})")
+            queries.append(Query(kind=item["kind"], text=item["text"], words=tuple(item["words"]),
+                                 fields=tuple(item.get("fields", ("text",))), wanted=item.get("wanted"),
+                                 wanted_value=item.get("wanted_value", ""), note=item.get("note", ""),
+                                 report_only=bool(item.get("report_only", item["kind"] == "latin"))))
+        except (ValueError, KeyError, TypeError) as error:
+            raise SystemExit(f"{path}:{number}: {error}") from None
+    return queries
+
+
+def run(n_docs: int, work: Path, only: str | None, show_details: bool, log, query_file: Path | None = None) -> str:
     archive = archive_for(n_docs, work)
     started = time.perf_counter()
     corpus = Corpus(archive)
-    queries = generate_queries(corpus)
+    queries = load_queries(query_file) if query_file else generate_queries(corpus)
     truth, wanted, strict = [], [], []
     for q in queries:
         rel, want = ground_truth(q, corpus)
@@ -393,7 +414,8 @@ def run(n_docs: int, work: Path, only: str | None, show_details: bool, log) -> s
     dump = [{"kind": q.kind, "query": q.text, "words": q.words, "note": q.note, "relevant": sorted(t), "wanted": sorted(w),
              "strict": sorted(st), **{e: {**rows[e][i], **scores[e][i]} for e in rows}}
             for i, (q, t, w, st) in enumerate(zip(queries, truth, wanted, strict))]
-    (work / f"eval-search-{n_docs}.json").write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
+    suffix = f"-{query_file.stem}" if query_file else ""
+    (work / f"eval-search-{n_docs}{suffix}.json").write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
 
     out = [f"## {n_docs:,} documents ({len(queries)} queries)"]
     for engine in rows:
@@ -419,6 +441,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", default="1000,10000", help="comma-separated archive sizes")
     parser.add_argument("--only", choices=["browser", "cli"], help="run one of the two searches")
     parser.add_argument("--details", action="store_true", help="also print a table per kind with every query")
+    parser.add_argument("--queries", type=Path, help="a JSON Lines query file instead of the generated queries "
+                        "(bench/search-queries-*.jsonl)")
     args = parser.parse_args(argv)
     work = ROOT / "build" / "bench"
     work.mkdir(parents=True, exist_ok=True)
@@ -427,7 +451,7 @@ def main(argv: list[str]) -> int:
         print(message, file=sys.stderr, flush=True)
 
     for n in args.docs.split(","):
-        print(run(int(n), work, args.only, args.details, log), flush=True)
+        print(run(int(n), work, args.only, args.details, log, args.queries), flush=True)
         print(flush=True)
     return 0
 

@@ -74,6 +74,14 @@ def test_postings_decode_to_the_documents(tmp_path: Path, sample_content: Path) 
     for piece in ("公开", "施行", "政", "20"):
         expected = [n for n, e in enumerate(entries) if piece in searchable(body_to_text(e.doc.body))]
         assert expected and found[piece] == expected, piece
+    # An issuer's pieces (tag R) find its documents by any part of its name, in the shard
+    # of the same body piece (山东省人民政府 finds what 山东省人民政府办公厅 issued).
+    issuers = [searchable(e.doc.issuer or "") for e in entries]
+    name = max(issuers, key=len)
+    for piece in {name[:2], name[-2:], name[len(name) // 2]}:
+        expected = [n for n, form in enumerate(issuers) if piece in form]
+        assert expected and found["R" + piece] == expected, piece
+        assert static.shard_key("R" + piece) == piece
     assert json.loads((tmp_path / static.BLOCK_FILE).read_text())["documents"] == len(entries)
 
 

@@ -15,9 +15,9 @@ browser itself, so the bytes a query costs do not depend on the web server):
         postings shards. A term is a one- or two-character piece of the searchable form
         of the body text (:mod:`gazette.search.normalize`: lower-case letters, digits,
         CJK), or, after an upper-case tag no searchable form contains, ``T`` + a piece
-        of the title, ``N`` + a piece of the 文号, or a filter value (``K`` + kind,
-        ``I`` + issuer: a query word that is an issuer's whole name also finds that
-        issuer's documents). Its shard is the FNV-1a hash of the UTF-8 bytes of
+        of the title, ``N`` + a piece of the 文号, ``R`` + a piece of an issuer's name
+        (山东省人民政府 finds what 山东省人民政府办公厅 issued), or a filter value
+        (``K`` + kind, ``V`` + validity, ``I`` + an issuer's whole name). Its shard is the FNV-1a hash of the UTF-8 bytes of
         :func:`shard_key` modulo the block's shard count. A shard holds, for each of
         its terms, the sorted document numbers: delta varints, or a bitmap when that is
         smaller.
@@ -78,7 +78,7 @@ from ..models import Document, Issue
 from ..structure import body_to_text
 from .normalize import bigrams, doc_number_key, fold_table, issuer_names, searchable
 
-FORMAT = 2
+FORMAT = 3
 _TERMS_PER_SHARD = 64  # aim; a block's shard count is a power of two
 BLOCK_MIN = 256  # documents
 BLOCK_AVERAGE = 2048
@@ -118,9 +118,10 @@ def fnv1a(text: str) -> int:
 
 
 def shard_key(term: str) -> str:
-    """What a term is hashed by: a title or 文号 piece (``T``/``N`` + piece) goes to the
-    shard of the same body piece, so checking the title and the 文号 costs no extra file."""
-    return term[1:] if term[:1] in ("T", "N") and len(term) > 1 else term
+    """What a term is hashed by: a title, 文号 or issuer piece (``T``/``N``/``R`` + piece)
+    goes to the shard of the same body piece, so checking the title, the 文号 and the
+    issuer costs no extra file."""
+    return term[1:] if term[:1] in ("T", "N", "R") and len(term) > 1 else term
 
 
 def _date_of(entry: Entry) -> str:
@@ -250,7 +251,10 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
         terms.add("K" + doc.kind.value)
         if entry.validity:
             terms.add("V" + entry.validity)
-        terms |= {"I" + searchable(name) for name in issuer_names(doc.issuer)}
+        for name in issuer_names(doc.issuer):
+            form = searchable(name)
+            terms.add("I" + form)
+            terms |= {"R" + piece for piece in set(form) | bigrams(form)}
         for term in terms:
             tagged[term].append(n)
         record = [entry.url, doc.title, doc.doc_number or "", doc.issuer or "", doc.signed_date or "",

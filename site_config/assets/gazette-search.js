@@ -123,7 +123,7 @@
     return shards[path];
   }
   function postings(meta, term) {
-    var tag = term.charAt(0), key = (tag === "T" || tag === "N") && term.length > 1 ? term.slice(1) : term;  // title and 文号 pieces share the body piece's shard
+    var tag = term.charAt(0), key = (tag === "T" || tag === "N" || tag === "R") && term.length > 1 ? term.slice(1) : term;  // title, 文号 and issuer pieces share the body piece's shard
     var hash = fnv1a(key);
     return Promise.all(blocks(meta).map(function (block, b) {
       return shard(block, hash % block.shards).then(function (terms) {
@@ -219,11 +219,11 @@
     return out.sort(function (a, b) { return a - b; });
   }
   /* The documents a word occurs in: every piece in the body, or every piece in the 文号,
-   * or the word is an issuer's whole name. Also those whose title has every piece. */
+   * or every piece in an issuer's name. Also those whose title has every piece. */
   function wordDocs(meta, word) {
     var ps = pieces(word.form);
     var get = function (prefix) { return Promise.all(ps.map(function (p) { return postings(meta, prefix + p); })).then(intersect); };
-    return Promise.all([get(""), get("N"), postings(meta, "I" + word.form), get("T")]).then(function (r) {
+    return Promise.all([get(""), get("N"), get("R"), get("T")]).then(function (r) {
       return { docs: union([r[0], r[1], r[2]]), body: r[0], title: r[3] };
     });
   }
@@ -289,7 +289,8 @@
     var text = formOf(doc[8]) + "\u0000" + formOf(doc[1]), number = formOf(doc[2]);
     var issuers = doc[3].split(/[、，,;；]/).map(formOf);
     return words.every(function (w) {
-      return text.indexOf(w.form) >= 0 || number.indexOf(w.form) >= 0 || issuers.indexOf(w.form) >= 0;
+      return text.indexOf(w.form) >= 0 || number.indexOf(w.form) >= 0 ||
+        issuers.some(function (name) { return name.indexOf(w.form) >= 0; });
     });
   }
 
