@@ -209,3 +209,20 @@ def test_exact_title_first_and_metadata_words_after_the_texts(browser: tuple[Bro
     ranked = ["/" + u for u in chrome.js(EVERY.format(query=json.dumps(issuer), filters="{}"))]
     texts = _expected(sample_content, issuer)
     assert ranked[:len(texts)] and set(ranked[:len(texts)]) == texts
+
+
+def test_page_folds_text_as_python_does(browser: tuple[Browser, str]) -> None:
+    """The page's searchable form equals gazette.search.normalize.searchable: characters,
+    punctuation, full-width forms and the phrases OpenCC converts as a whole (答覆 → 答复)."""
+    import json
+
+    from gazette.search.normalize import phrase_table, searchable
+
+    chrome, base = browser
+    samples = ["現答覆如下：", "回覆，", "答，覆", "行政處罰法", "《中华人民共和国  行政处罚法》", "鲁政发［２００１］５号",
+               "一目瞭然", "ＡＢＣ abc Ⅻ ①", "覆盖", "乾乾淨淨", "𠀀字"] + list(phrase_table())[::17]
+    chrome.goto(f"{base}search/")
+    chrome.wait_for("window.gazetteSearch && window.gazetteSearch.ready()", timeout=20)
+    forms = chrome.js(f"{json.dumps(samples)}.map(t => window.gazetteSearch.form(t))")
+    assert forms == [searchable(t) for t in samples]
+    assert searchable("現答覆如下") == "现答复如下" and searchable("覆盖") == "覆盖"

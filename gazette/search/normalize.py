@@ -3,12 +3,15 @@
 A text is searched in its *searchable form*: each character's NFKC form (full-width
 digits and Latin letters become ASCII), traditional characters folded to simplified
 (OpenCC ``t2s``, one character for one), ASCII letters in lower case, and everything
-that is neither a letter nor a digit dropped (spaces, punctuation, 《》, brackets). A query matches a text
+that is neither a letter nor a digit dropped (spaces, punctuation, 《》, brackets); then
+the phrases OpenCC converts otherwise than character by character (答覆 → 答复: 覆
+alone stays 覆) replaced, left to right and longest first. A query matches a text
 when its searchable form is a substring of the text's: 行 政 处 罚, 行政處罰 and
 《行政处罚法》 all find 行政处罚法.
 
-The browser computes the same form with :func:`fold_table` (exported to the site), so
-the Python side here is the reference and the tests compare the two.
+The browser computes the same form with :func:`fold_table` and :func:`phrase_table`
+(both exported to the site), so the Python side here is the reference and the tests
+compare the two.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from pathlib import Path
 
 from ..fold import fold as fold_script
 
@@ -56,10 +60,43 @@ def _translation() -> dict[int, str]:
     return {ord(k): v for k, v in fold_table().items()}
 
 
+def _characters(text: str) -> str:
+    return _DROP_RE.sub("", text.translate(_translation()))
+
+
+@functools.lru_cache(maxsize=1)
+def phrase_table() -> dict[str, str]:
+    """Phrases (in the character-folded form) whose simplified form is not what their
+    characters fold to, with that form, of the same length: OpenCC's ``TSPhrases``
+    (``ts_phrases.tsv``, written by ``tools/make_ts_phrases.py``)."""
+    table: dict[str, str] = {}
+    lines = Path(__file__).with_name("ts_phrases.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line.startswith("#") or "\t" not in line:
+            continue
+        traditional, simplified = line.split("\t")[:2]
+        key, value = _characters(traditional), _characters(simplified)
+        if len(key) == len(traditional) == len(value) and key != value:
+            table[key] = value
+    return dict(sorted(table.items()))
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_re() -> re.Pattern[str] | None:
+    keys = sorted(phrase_table(), key=lambda k: (-len(k), k))
+    return re.compile("|".join(map(re.escape, keys))) if keys else None
+
+
 def searchable(text: str) -> str:
     """The searchable form of ``text`` (see the module docstring): each character
-    through :func:`fold_table`, then everything but :data:`KEEP` dropped."""
-    return _DROP_RE.sub("", text.translate(_translation()))
+    through :func:`fold_table`, everything but :data:`KEEP` dropped, then the phrases of
+    :func:`phrase_table` replaced (left to right, longest first)."""
+    form = _characters(text)
+    pattern = _phrase_re()
+    if pattern is None or form.isascii():
+        return form
+    table = phrase_table()
+    return pattern.sub(lambda m: table[m.group()], form)
 
 
 def bigrams(form: str) -> set[str]:

@@ -37,8 +37,8 @@ browser itself, so the bytes a query costs do not depend on the web server):
     the first document number of every date: a date range or a year is a range of
     numbers and sorting by date is sorting by number (fetched only for a date filter).
 ``issuers.json.gz``, ``fold.json.gz``
-    issuer names with counts (for the filter box); the character table the browser
-    folds queries and texts with.
+    issuer names with counts (for the filter box); the character and phrase tables the
+    browser folds queries and texts with (``{"chars": …, "phrases": …}``).
 
 **Blocks** keep publishing cheap however large the archive grows: a new issue changes
 the last block (or the block its dates fall in), and every other block is reused as it
@@ -76,7 +76,7 @@ import numpy as np
 
 from ..models import Document, Issue
 from ..structure import body_to_text
-from .normalize import bigrams, doc_number_key, fold_table, issuer_names, searchable
+from .normalize import bigrams, doc_number_key, fold_table, issuer_names, phrase_table, searchable
 
 FORMAT = 3
 _TERMS_PER_SHARD = 64  # aim; a block's shard count is a power of two
@@ -380,7 +380,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
     title_shards, size = _write_table(folder / "e", titles)
     written += size
     issuers = sorted(issuer_counts.items(), key=lambda item: (-item[1], item[0]))
-    for name, value in (("issuers", issuers), ("fold", dict(sorted(fold_table().items()))), ("dates", sorted(days.items()))):
+    for name, value in (("issuers", issuers), ("fold", {"chars": dict(sorted(fold_table().items())), "phrases": phrase_table()}), ("dates", sorted(days.items()))):
         written += _write_gz(folder / f"{name}.json.gz", _json(value))
         tables.append(folder / f"{name}.json.gz")
     meta = {"format": FORMAT, "documents": total, "blocks": blocks, "tables": _version(tables),

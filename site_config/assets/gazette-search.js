@@ -40,13 +40,22 @@
   }
 
   // ------------------------------------------------------------------ normalisation
-  var foldTable = null;
+  var foldTable = null, phraseTable = null, phraseStarts = {};
   function loadFold() {
-    return foldTable ? Promise.resolve(foldTable) : fetchJson("fold.json.gz", true).then(function (t) { foldTable = t; return t; });
+    return foldTable ? Promise.resolve(foldTable) : fetchJson("fold.json.gz", true).then(function (t) {
+      phraseTable = t.phrases;
+      Object.keys(phraseTable).forEach(function (key) { (phraseStarts[key[0]] = phraseStarts[key[0]] || []).push(key); });
+      Object.keys(phraseStarts).forEach(function (c) {
+        phraseStarts[c].sort(function (a, b) { return (b.length - a.length) || (a < b ? -1 : a > b ? 1 : 0); });
+      });
+      foldTable = t.chars;
+      return foldTable;
+    });
   }
   /* The searchable form of text (gazette/search/normalize.py: each character through
-   * the fold table, then only letters, digits and CJK kept), and for each of its
-   * characters the index of the character of text it came from. */
+   * the fold table, only letters, digits and CJK kept, then the phrase table applied
+   * left to right, longest first), and for each of its characters the index of the
+   * character of text it came from (phrases keep their length, so positions hold). */
   function searchable(text) {
     var form = "", where = [];
     for (var i = 0; i < text.length; i++) {
@@ -55,7 +64,13 @@
       var f = Object.prototype.hasOwnProperty.call(foldTable, c) ? foldTable[c] : c;
       for (var k = 0; k < f.length; k++) if (KEEP.test(f[k])) { form += f[k]; where.push(i); }
     }
-    return { form: form, where: where, source: text };
+    var out = "";
+    for (var at = 0; at < form.length;) {
+      var keys = Object.prototype.hasOwnProperty.call(phraseStarts, form[at]) ? phraseStarts[form[at]] : null, hit = null;
+      for (var j = 0; keys && j < keys.length && !hit; j++) if (form.substr(at, keys[j].length) === keys[j]) hit = keys[j];
+      if (hit) { out += phraseTable[hit]; at += hit.length; } else { out += form[at]; at++; }
+    }
+    return { form: out, where: where, source: text };
   }
   function formOf(text) { return searchable(text).form; }
 
@@ -445,6 +460,7 @@
     /* For scripts and tests: every verified result of a query, as [url, title] pairs in order. */
     window.gazetteSearch = {
       ready: function () { return !!meta; },
+      form: function (text) { return formOf(text); },  // the searchable form (normalize.searchable)
       all: function (q, f) {
         return run(meta, q, f || {}).then(function (result) {
           var found = [], exact = {}, at = 0;
