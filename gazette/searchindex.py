@@ -39,7 +39,7 @@ from .archive.relations import Standing, link_archive
 from .content import ISSUE_FILE, document_from_file, issue_from_file, load_archive
 from .errors import ContentError, ExitCode, GazetteError
 from .fold import fold as fold_script
-from .search.normalize import issuer_names
+from .search.normalize import abbreviates, issuer_names, order_key, order_number
 from .models import Document, Kind, Validity
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
@@ -776,6 +776,26 @@ def _text_query(field: str, text: str) -> Query | None:
     return Sequence([*(Term(field, t) for t in tokens), Prefix(field, prefix)])
 
 
+def _short_order_number(searcher, typed: str, filters: list):  # type: ignore[no-untyped-def]
+    """Every printing of a 令号 typed short (省政府令第453号, 第1006号令, …令１１３２号): the
+    documents whose 令号 has that number and an organ the typed one abbreviates; None
+    when there is none."""
+    order = order_number(typed)
+    if order is None:
+        return None
+    organ, number = order
+    wanted = []
+    for value in searcher.reader().field_terms("doc_number_exact"):
+        found = order_number(value) if value.endswith(order_key(number)) else None
+        if found and found[1] == number and abbreviates(organ, found[0]):
+            wanted.append(Term("doc_number_exact", value))
+    if not wanted:
+        return None
+    query = Or(wanted)
+    results = searcher.search(And([query, *filters]) if filters else query, limit=None)
+    return None if results.is_empty() else results
+
+
 def looks_like_doc_number(text: str) -> bool:
     """True for 鲁政发〔2023〕5号, 鲁政发[2023]5号, 山东省人民政府令第336号 and the like."""
     return bool(_DOC_NUMBER_RE.search(fold(text).replace(" ", "")))
@@ -939,11 +959,12 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
                 raise SearchError(f"validity {validity!r} is not one of {', '.join(allowed)}")
             filters.append(Term("validity", validity))
         results, per_work = None, False
-        if len(segments) == 1 and looks_like_doc_number(segments[0]):
-            exact = Term("doc_number_exact", normalize_doc_number(segments[0]))
+        typed = "".join(segments)  # 鲁政发 〔2001〕 351 号 is one 文号
+        if segments and (looks_like_doc_number(typed) or order_number(typed)):
+            exact = Term("doc_number_exact", normalize_doc_number(typed))
             results = searcher.search(And([exact, *filters]) if filters else exact, limit=None)
             if results.is_empty():
-                results = None
+                results = _short_order_number(searcher, typed, filters)
         if results is None:
             q = parse_query(query)
             # Every match scored and counted in one pass, with arrays (see _Evaluator).

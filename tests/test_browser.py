@@ -172,6 +172,20 @@ def test_doc_number_in_any_style_goes_to_its_document_first(browser: tuple[Brows
         assert hrefs[:1] == [f"/{doc.issue_id}/{doc.seq:02d}/"], (typed, hrefs)
 
 
+def test_order_number_typed_short_goes_to_its_document(browser: tuple[Browser, str], sample_content: Path) -> None:
+    from gazette.search.normalize import order_number
+
+    chrome, base = browser
+    docs = [d for d in load_archive(sample_content).documents.values()
+            if d.is_public and d.doc_number and order_number(d.doc_number) and d.doc_number.startswith("山东省人民政府令")]
+    assert docs
+    doc = docs[0]
+    number = order_number(doc.doc_number)[1]
+    for typed in (f"省政府令第{number}号", f"第{number}号令", f"山东省人民政府令{str(number).translate(str.maketrans('0123456789', '０１２３４５６７８９'))}号"):
+        assert _search(chrome, base, typed)[:1] == [f"/{doc.issue_id}/{doc.seq:02d}/"], typed
+    assert f"/{doc.issue_id}/{doc.seq:02d}/" not in _search(chrome, base, f"国务院令第{number}号")
+
+
 def test_traditional_quoted_and_punctuated_queries(browser: tuple[Browser, str], sample_content: Path) -> None:
     chrome, base = browser
     expected = _expected(sample_content, "人民政府")

@@ -73,6 +73,15 @@ def test_doc_number_lookup_in_any_bracket_style(content: Path) -> None:
     for query in ("鲁政发〔2023〕5号", "鲁政发[2023]5号", "鲁政发［２０２３］５号", "鲁政发(2023)5号"):
         assert _ids(content, query) == ["2023-01-01"], query
     assert _ids(content, "山东省人民政府令第336号") == ["2023-01-02"]
+    assert _ids(content, "鲁政发 〔2023〕 5 号") == ["2023-01-01"]  # spaces between its parts
+
+
+def test_order_number_typed_short(content: Path) -> None:
+    """A 令号 as people type it: the organ abbreviated, 第 left out, 第N号令."""
+    for query in ("省政府令第336号", "山东省政府令第３３６号", "山东省人民政府令336号", "第336号令", "政府令 第336号"):
+        assert _ids(content, query) == ["2023-01-02"], query
+    assert _ids(content, "国务院令第336号") == []  # an organ it does not abbreviate
+    assert _ids(content, "第337号令") == []
 
 
 def test_filters(content: Path) -> None:

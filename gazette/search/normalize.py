@@ -25,6 +25,8 @@ from ..fold import fold as fold_script
 
 _DOC_NUMBER_RE = re.compile(r"^(?P<org>[^〔\[［(（【]*?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*(?P<n>\d+)\s*号$")
 _ORDER_NUMBER_RE = re.compile(r"^(?P<org>.*?)令\s*(?:\d{4}\s*年\s*)?第\s*(?P<n>[\d〇零一二三四五六七八九十百千]+)\s*号$")
+# How a 令号 is typed: 省政府令第453号, 山东省人民政府令1132号 (no 第), 第1006号令.
+_ORDER_TYPED_RE = re.compile(r"^(?P<org>.*?)(?:令(?:\d{4}年)?第?(?P<n>\d{1,6})号|第(?P<m>\d{1,6})号令)$")
 
 
 _RANGES = [(0x20, 0x7F), (0xA0, 0x250), (0x2000, 0x2BFF), (0x3000, 0x303F), (0x3200, 0x33FF), (0x3400, 0x4DBF),
@@ -125,3 +127,27 @@ def doc_number_key(text: str) -> str | None:
 def issuer_names(issuer: str | None) -> list[str]:
     """Each organ of a (joint) issuer, in printed order: 山东省财政厅、山东省教育厅 → both."""
     return [part for part in (re.sub(r"\s+", "", p) for p in re.split(r"[、，,;；]", issuer or "")) if part]
+
+
+def order_key(number: int) -> str:
+    """The lookup key of every 令号 with this number, whoever issued it: 令第453号."""
+    return f"令第{number}号"
+
+
+def order_number(text: str) -> tuple[str, int] | None:
+    """(the issuing organ's searchable form, possibly '', the number) of a 令号 however it
+    is typed — 山东省人民政府令第453号, 省政府令第453号, 山东省人民政府令１１３２号 (no 第),
+    第1006号令 — or None when ``text`` is not shaped like one."""
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    found = _ORDER_TYPED_RE.match(flat)
+    if not found:
+        return None
+    return searchable(found.group("org")), int(found.group("n") or found.group("m"))
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """True when ``short`` is ``name`` with characters left out (省政府 of 山东省人民政府),
+    both in searchable form; '' abbreviates every name."""
+    rest = iter(name)
+    return all(char in rest for char in short)
+

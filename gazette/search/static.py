@@ -29,7 +29,10 @@ browser itself, so the bytes a query costs do not depend on the web server):
         its document, term and shard counts, written last (a block without it is
         incomplete and never reused).
 ``n/<hex>.json.gz``
-    文号 lookup: normalised 文号 → document numbers (:func:`normalize.doc_number_key`).
+    文号 lookup: normalised 文号 → document numbers (:func:`normalize.doc_number_key`),
+    and every 令号's number → [document number, issuing organ] pairs
+    (:func:`normalize.order_key`: 令第453号), for a 令号 typed short (省政府令第453号,
+    第453号令).
 ``e/<hex>.json.gz``
     exact titles: searchable form of a title → document numbers (an exact title is
     shown first).
@@ -76,7 +79,8 @@ import numpy as np
 
 from ..models import Document, Issue
 from ..structure import body_to_text
-from .normalize import bigrams, doc_number_key, fold_table, issuer_names, phrase_table, searchable
+from .normalize import (bigrams, doc_number_key, fold_table, issuer_names, order_key, order_number, phrase_table,
+                        searchable)
 
 FORMAT = 3
 _TERMS_PER_SHARD = 64  # aim; a block's shard count is a power of two
@@ -207,11 +211,11 @@ def _write_gz(path: Path, data: bytes) -> int:
     return len(packed)
 
 
-def _write_table(folder: Path, table: dict[str, list[int]]) -> tuple[int, int]:
-    """A lookup table (key → document numbers) as JSON shards by the key's hash; returns
-    (shard count, bytes written)."""
+def _write_table(folder: Path, table: dict[str, list]) -> tuple[int, int]:
+    """A lookup table (key → document numbers, or pairs) as JSON shards by the key's hash;
+    returns (shard count, bytes written)."""
     count = _shard_count(len(table) * 3)
-    grouped: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    grouped: dict[int, dict[str, list]] = defaultdict(dict)
     for key, docs in table.items():
         grouped[fnv1a(key) % count][key] = docs
     written = sum(_write_gz(folder / f"{shard:x}.json.gz", _json(dict(sorted(grouped.get(shard, {}).items()))))
@@ -336,6 +340,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
     ordered = order(entries)
     total = len(ordered)
     numbers: dict[str, list[int]] = defaultdict(list)
+    orders: dict[str, list[list]] = defaultdict(list)
     titles: dict[str, list[int]] = defaultdict(list)
     days: dict[int, int] = {}
     kinds: dict[str, int] = defaultdict(int)
@@ -347,6 +352,9 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
         key = doc_number_key(doc.doc_number) if doc.doc_number else None
         if key:
             numbers[key].append(n)
+        typed_order = order_number(doc.doc_number) if doc.doc_number else None
+        if typed_order:
+            orders[order_key(typed_order[1])].append([n, typed_order[0]])
         title = searchable(doc.title)
         if title:
             titles[title].append(n)
@@ -375,7 +383,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
         written += result[2]
         blocks.append({"id": ident, "documents": len(block), "shards": result[1]})
     tables = [folder / "n", folder / "e"]
-    number_shards, size = _write_table(folder / "n", numbers)
+    number_shards, size = _write_table(folder / "n", {**numbers, **orders})
     written += size
     title_shards, size = _write_table(folder / "e", titles)
     written += size

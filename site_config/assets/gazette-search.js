@@ -219,10 +219,31 @@
     });
   }
 
+  /* A 令号 however it is typed (省政府令第453号, …令１１３２号, 第1006号令): [the organ's
+   * searchable form, the number], as normalize.order_number. */
+  var ORDER_TYPED = /^(.*?)(?:令(?:\d{4}年)?第?(\d{1,6})号|第(\d{1,6})号令)$/;
+  function orderNumber(text) {
+    var m = ORDER_TYPED.exec(text.normalize("NFKC").replace(/\s+/g, ""));
+    return m ? [formOf(m[1]), parseInt(m[2] || m[3], 10)] : null;
+  }
+  function abbreviates(short, name) {  // normalize.abbreviates: 省政府 of 山东省人民政府
+    var at = 0;
+    for (var i = 0; i < short.length; i++) { at = name.indexOf(short[i], at); if (at < 0) return false; at++; }
+    return true;
+  }
   function run(meta, query, filters) {
-    var key = docNumberKey(query.trim());
-    var exact = key ? fetchJson("n/" + (fnv1a(key) % meta.number_shards).toString(16) + ".json.gz", true)
-      .then(function (table) { return table[key] || []; }) : Promise.resolve([]);
+    var typed = query.trim(), key = docNumberKey(typed), order = orderNumber(typed);
+    var lookup = function (k) {
+      return fetchJson("n/" + (fnv1a(k) % meta.number_shards).toString(16) + ".json.gz", true)
+        .then(function (table) { return table[k] || []; });
+    };
+    var exact = (key ? lookup(key) : Promise.resolve([])).then(function (found) {
+      if (found.length || !order) return found;
+      // A 令号 typed short: every 令号 with that number whose organ it abbreviates.
+      return lookup("令第" + order[1] + "号").then(function (pairs) {
+        return pairs.filter(function (p) { return abbreviates(order[0], p[1]); }).map(function (p) { return p[0]; });
+      });
+    });
     return exact.then(function (exactDocs) {
       // A 文号 goes straight to its document (or its printings); searched as text only when no document has it.
       return search(meta, exactDocs.length ? "" : query, filters, exactDocs);
