@@ -372,15 +372,32 @@ def build_index(content: Path, index_dir: Path | None = None, rebuild: bool = Fa
 
 # ---------------------------------------------------------------- querying
 
+_ONE_CJK_RE = re.compile(f"[{_CJK}]")
+
+
 def _segments(query: str) -> list[str]:
     """Quoted phrases and bare words; whitespace between CJK characters is dropped."""
     if query.count('"') % 2:
         raise SearchError(f"the query {query!r} has an unclosed quote; put a \" at both ends of a phrase")
-    parts = []
+    parts: list[str] = []
+    last_bare = last_part = ""  # the bare word parts[-1] is (or ""), and the token it ends with
     for quoted, bare in re.findall(r'"([^"]*)"|([^\s"]+)', fold(query)):
-        text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", quoted).strip() if quoted else bare
-        if text:
-            parts.append(text)
+        if quoted:
+            text = re.sub(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])", "", quoted).strip()
+            if text:
+                parts.append(text)
+                last_bare = last_part = ""
+            continue
+        # A lone Chinese character is joined to the bare word before it (几 个 问 题 →
+        # 几个问题, 请及时 向 → 请及时向), as the search page does.
+        if (last_bare and _ONE_CJK_RE.search(last_bare[-1]) and _ONE_CJK_RE.search(bare[0])
+                and (_ONE_CJK_RE.fullmatch(bare) or _ONE_CJK_RE.fullmatch(last_part))):
+            last_bare += bare
+            parts[-1] = last_bare
+        else:
+            parts.append(bare)
+            last_bare = bare
+        last_part = bare
     return parts
 
 

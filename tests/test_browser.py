@@ -193,6 +193,9 @@ def test_traditional_quoted_and_punctuated_queries(browser: tuple[Browser, str],
     assert _api_search(chrome, base, "國務院") == _expected(sample_content, "国务院")
     assert _api_search(chrome, base, '"人民 政府"') == expected
     assert _api_search(chrome, base, "《人民政府》") == expected  # punctuation is not searched
+    # Letter-spaced (人 民 政 府) or with a lone character (人民政 府): one word, not four.
+    assert _api_search(chrome, base, "人 民 政 府") == expected
+    assert _api_search(chrome, base, "人民政 府") == expected
 
 
 def test_issuer_filter_and_date_sort(browser: tuple[Browser, str], sample_content: Path) -> None:

@@ -76,6 +76,15 @@ def test_doc_number_lookup_in_any_bracket_style(content: Path) -> None:
     assert _ids(content, "鲁政发 〔2023〕 5 号") == ["2023-01-01"]  # spaces between its parts
 
 
+def test_lone_characters_join_the_words_beside_them(content: Path) -> None:
+    """政 务 公 开 (letter-spaced) and 政务公 开 are the phrase 政务公开, not four words."""
+    from gazette.searchindex import _segments
+
+    assert _segments("政 务 公 开") == ["政务公开"] and _segments("政务公 开") == ["政务公开"]
+    assert _segments("政务 公开") == ["政务", "公开"] and _segments('"政务" 公 开') == ["政务", "公开"]
+    assert _ids(content, "政 务 公 开") == _ids(content, "政务公开") != []
+
+
 def test_order_number_typed_short(content: Path) -> None:
     """A 令号 as people type it: the organ abbreviated, 第 left out, 第N号令."""
     for query in ("省政府令第336号", "山东省政府令第３３６号", "山东省人民政府令336号", "第336号令", "政府令 第336号"):

@@ -187,12 +187,23 @@
   }
 
   // ------------------------------------------------------------------ query
+  /* Words separated by spaces, or "quoted phrases". A lone Chinese character is not a
+   * word of its own: it is joined to the bare words beside it (几 个 问 题 → 几个问题,
+   * 请及时 向 → 请及时向), as searchindex._segments does. */
+  var ONE_CJK = /^[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/, CJK_EDGE = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   function parseQuery(query) {
     var words = [], re = /"([^"]*)"|(\S+)/g, m;
     while ((m = re.exec(query))) {
-      var raw = m[1] !== undefined ? m[1] : m[2];
+      var quoted = m[1] !== undefined, raw = quoted ? m[1] : m[2];
       var form = formOf(raw);
-      if (form) words.push({ raw: raw, form: form });
+      if (!form) continue;
+      var last = words[words.length - 1];
+      if (!quoted && last && !last.quoted && CJK_EDGE.test(last.raw.slice(-1)) && CJK_EDGE.test(raw.charAt(0)) &&
+          (ONE_CJK.test(raw) || ONE_CJK.test(last.lastPart))) {
+        last.raw += raw; last.form = formOf(last.raw); last.lastPart = raw;
+      } else {
+        words.push({ raw: raw, form: form, quoted: quoted, lastPart: raw });
+      }
     }
     return words;
   }
