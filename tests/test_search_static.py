@@ -33,6 +33,14 @@ def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(static, "BLOCK_MAX", 6)
 
 
+@pytest.fixture()
+def small_eras(monkeypatch: pytest.MonkeyPatch, small_blocks: None) -> None:
+    """Eras of 6–10 documents over those blocks, so the sample has closed eras and blocks."""
+    monkeypatch.setattr(static, "ERA_MIN", 6)
+    monkeypatch.setattr(static, "ERA_SPREAD", 2)
+    monkeypatch.setattr(static, "ERA_MAX", 10)
+
+
 def _entries(content: Path) -> list[static.Entry]:
     archive = load_archive(content).public()
     return [static.Entry(doc_path(d), d, issue, issue_label(issue)) for issue in archive.issues for d in archive.issue_documents(issue)]
@@ -56,6 +64,30 @@ def test_cuts_depend_on_the_documents_not_on_their_neighbours(sample_content: Pa
     # Adding documents at the end leaves every block but the last as it was.
     grown = static.cut_blocks(ordered + ordered[:3])
     assert [static.block_id(b) for b in grown[:len(blocks) - 1]] == ids[:-1]
+
+
+def test_closed_eras_join_whole_blocks_and_the_rest_stay_blocks(sample_content: Path, small_eras: None) -> None:
+    ordered = static.order(_entries(sample_content))
+    blocks, units = static.cut_blocks(ordered), static.cut_units(ordered)
+    assert [e for u in units for e in u] == ordered
+    eras = [u for u in units if not any(u == b for b in blocks)]
+    assert eras and len(units) > len(eras)  # some closed eras, and blocks after them
+    assert all(static.ERA_MIN <= len(u) <= static.ERA_MAX + static.BLOCK_MAX for u in eras)
+    # Every unit ends where a block ends; the units after the last era are the last blocks.
+    ends = {id(b[-1]) for b in blocks}
+    assert all(id(u[-1]) in ends for u in units)
+    assert units[-1] == blocks[-1]
+    # A new issue at the end leaves every closed era as it was.
+    grown = static.cut_units(ordered + ordered[:3])
+    assert [static.block_id(u) for u in grown[:len(eras)]] == [static.block_id(u) for u in eras]
+
+
+def test_shards_are_sized_by_bytes(tmp_path: Path, sample_content: Path) -> None:
+    entries = static.order(_entries(sample_content))
+    terms, shards, _ = static.write_block(entries, tmp_path)
+    raw = [len(gzip.decompress(p.read_bytes())) for p in tmp_path.glob("s/*.gz")]
+    assert len(raw) == shards and shards & (shards - 1) == 0  # a power of two
+    assert sum(raw) / shards <= static._SHARD_BYTES and sum(raw) / (shards // 2 or 1) > static._SHARD_BYTES
 
 
 def test_postings_decode_to_the_documents(tmp_path: Path, sample_content: Path) -> None:
@@ -108,8 +140,10 @@ def _decode(body: bytes, total: int) -> list[int]:
     return out
 
 
+@pytest.mark.parametrize("units", ["small_blocks", "small_eras"])
 def test_incremental_build_reuses_blocks_and_writes_what_a_full_build_writes(
-        tmp_path: Path, sample_content: Path, small_blocks: None) -> None:
+        tmp_path: Path, sample_content: Path, units: str, request: pytest.FixtureRequest) -> None:
+    request.getfixturevalue(units)
     content = tmp_path / "content"
     shutil.copytree(sample_content, content)
     site = tmp_path / "site"
@@ -135,6 +169,8 @@ def blocked_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory)
         patch.setattr(static, "BLOCK_MIN", 2)
         patch.setattr(static, "BLOCK_AVERAGE", 4)
         patch.setattr(static, "BLOCK_MAX", 6)
+        patch.setattr(static, "ERA_MIN", 6)  # closed eras and blocks, both
+        patch.setattr(static, "ERA_MAX", 10)
         site = tmp_path_factory.mktemp("blocked") / "site"
         report = build_site(sample_content, site, ROOT / "mkdocs.yml")
     assert report.search is not None and report.search.blocks >= 3

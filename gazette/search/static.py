@@ -54,7 +54,17 @@ block it falls in and the next one or two (until a cut falls where it fell befor
 a new document that is itself a cut can push the following cut past
 :data:`BLOCK_MIN`), and a block's id is a hash of its contents:
 an incremental build writes the same bytes as a full one, and a browser never mixes an
-old block with a new one. A query fetches one shard per block for each piece.
+old block with a new one.
+
+**Eras** keep queries cheap however large the archive grows: a query fetches one shard
+per unit for each piece, so the older blocks are joined into eras of 6,000–16,000
+documents (:func:`cut_units`, content-defined too), each written as one unit, and only
+the blocks after the last closed era are units of their own. The shards of a unit are
+sized by bytes (:data:`_SHARD_BYTES`), not by terms, so a shard of a large unit costs a
+query no more than one of a small unit. A new issue rewrites the last block; the build
+that closes an era (once per 6,000–16,000 documents) or back-fills into one writes that
+era again, which costs a time bounded by the era's size, not the archive's. In the
+files below, "block" means a unit: a closed era or a block.
 
 The lookup tables and ``meta.json`` are small and rewritten every build from the
 metadata.
@@ -83,10 +93,13 @@ from .normalize import (bigrams, doc_number_key, fold_table, issuer_names, order
                         searchable)
 
 FORMAT = 3
-_TERMS_PER_SHARD = 64  # aim; a block's shard count is a power of two
+_SHARD_BYTES = 2048  # aim, before compression; a unit's shard count is a power of two
 BLOCK_MIN = 256  # documents
 BLOCK_AVERAGE = 2048
 BLOCK_MAX = 4096
+ERA_MIN = 6144  # documents; an era closes at a block's end once it has this many …
+ERA_SPREAD = 2  # … and the block's last document hashes to 0 modulo this …
+ERA_MAX = 16384  # … or once it has this many
 BLOCK_FILE = "block.json"
 
 
@@ -152,8 +165,30 @@ def cut_blocks(ordered: Sequence[Entry]) -> list[list[Entry]]:
     return blocks
 
 
+def cut_units(ordered: Sequence[Entry]) -> list[list[Entry]]:
+    """What the index is written as: the blocks of :func:`cut_blocks`, with every *closed
+    era* of them joined into one unit. An era is a run of whole blocks, closed at the end
+    of a block (never at the end of the archive) once it holds :data:`ERA_MIN` documents
+    and that block's last document's id hashes to 0 modulo :data:`ERA_SPREAD`, or once
+    it holds :data:`ERA_MAX`. So the cuts are content-defined as the blocks' are, the
+    blocks after the last closed era stay blocks (a new issue rewrites only the last),
+    and a query reads one shard per unit: a dozen eras instead of sixty blocks at
+    100,000 documents."""
+    units: list[list[Entry]] = []
+    era: list[list[Entry]] = []  # the blocks of the era being read
+    blocks = cut_blocks(ordered)
+    for k, block in enumerate(blocks):
+        era.append(block)
+        size = sum(len(b) for b in era)
+        if k < len(blocks) - 1 and (size >= ERA_MAX or (
+                size >= ERA_MIN and fnv1a("era:" + block[-1].doc.id) % ERA_SPREAD == 0)):
+            units.append([entry for b in era for entry in b])
+            era = []
+    return units + era
+
+
 def block_id(block: Sequence[Entry]) -> str:
-    """A hash of everything a block's files are made from (and the format)."""
+    """A hash of everything a unit's files are made from (and the format)."""
     digest = hashlib.sha256(f"gazette-search-{FORMAT}".encode())
     for entry in block:
         digest.update(repr((entry.url, entry.issue_label, _date_of(entry), entry.doc)).encode("utf-8"))
@@ -190,9 +225,10 @@ def encode_postings(numbers: Sequence[int], total: int) -> bytes:
     return bytes(head) + deltas
 
 
-def _shard_count(terms: int) -> int:
+def _shard_count(size: int, aim: int = _SHARD_BYTES) -> int:
+    """The power of two that puts about ``aim`` of ``size`` into each shard."""
     count = 1
-    while count * _TERMS_PER_SHARD < terms:
+    while count * aim < size:
         count *= 2
     return count
 
@@ -214,7 +250,7 @@ def _write_gz(path: Path, data: bytes) -> int:
 def _write_table(folder: Path, table: dict[str, list]) -> tuple[int, int]:
     """A lookup table (key → document numbers, or pairs) as JSON shards by the key's hash;
     returns (shard count, bytes written)."""
-    count = _shard_count(len(table) * 3)
+    count = _shard_count(len(table) * 3, 64)
     grouped: dict[int, dict[str, list]] = defaultdict(dict)
     for key, docs in table.items():
         grouped[fnv1a(key) % count][key] = docs
@@ -278,7 +314,9 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
             postings[_piece(code)] = encode_postings(owners[bounds[k]:bounds[k + 1]], total)
     for term, numbers in tagged.items():
         postings[term] = encode_postings(numbers, total)
-    shards = _shard_count(len(postings))
+    # Shards are sized by bytes, not terms: a shard costs a query what is in it, and in a
+    # large unit a common piece's postings are large.
+    shards = _shard_count(sum(len(term.encode("utf-8")) + len(body) + 2 for term, body in postings.items()))
     by_shard: dict[int, list[str]] = defaultdict(list)
     for term in postings:
         by_shard[fnv1a(shard_key(term)) % shards].append(term)
@@ -370,7 +408,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
             years[date[:4]] += 1
     written = terms = shard_total = reused = 0
     blocks = []
-    for block in cut_blocks(ordered):
+    for block in cut_units(ordered):
         ident = block_id(block)
         target = folder / "b" / ident
         result = _reuse_block(previous / "b" / ident, target) if previous is not None else None
