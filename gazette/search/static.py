@@ -338,25 +338,27 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
 def _reuse_block(previous: Path, folder: Path) -> tuple[int, int, int] | None:
     """Hard-link a complete block of the previous site into ``folder``; None when there
     is none. The files are never written again (a block's id changes with its contents),
-    so sharing them with the live site is safe."""
-    info_file = previous / BLOCK_FILE
+    so sharing them with the live site is safe. (Plain ``os`` calls on strings: at
+    100,000 documents this links a quarter of a million files.)"""
+    info_file = os.path.join(previous, BLOCK_FILE)
     try:
-        info = json.loads(info_file.read_bytes())
+        with open(info_file, "rb") as handle:
+            info = json.loads(handle.read())
         size = 0
         for root, _dirs, files in os.walk(previous):
-            target = folder / Path(root).relative_to(previous)
-            target.mkdir(parents=True, exist_ok=True)
+            target = os.path.join(folder, os.path.relpath(root, previous))
+            os.makedirs(target, exist_ok=True)
             for name in files:
                 if name == BLOCK_FILE:
                     continue
-                source = Path(root) / name
+                source = os.path.join(root, name)
                 try:
-                    os.link(source, target / name)
+                    os.link(source, os.path.join(target, name))
                 except OSError:
-                    shutil.copy2(source, target / name)
-                size += source.stat().st_size
-        shutil.copy2(info_file, folder / BLOCK_FILE)
-        return int(info["terms"]), int(info["shards"]), size + info_file.stat().st_size
+                    shutil.copy2(source, os.path.join(target, name))
+                size += os.stat(source).st_size
+        shutil.copy2(info_file, os.path.join(folder, BLOCK_FILE))
+        return int(info["terms"]), int(info["shards"]), size + os.stat(info_file).st_size
     except (OSError, ValueError, KeyError, TypeError):
         shutil.rmtree(folder, ignore_errors=True)
         return None
