@@ -16,6 +16,7 @@ adds, replaces and deletes just those documents. Only published documents are in
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -1047,28 +1048,58 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
     characters on both sides, bigrams that the texts contain: candidates come from the
     index's own term list, never from a dictionary."""
     best: tuple[int, str] | None = None
+    cache: dict[str, np.ndarray] = {}
+
+    def _ids(bigram: str) -> np.ndarray:  # the documents whose body has the bigram
+        if bigram not in cache:
+            reader = searcher.reader()
+            cache[bigram] = (np.fromiter(reader.postings("body", bigram).all_ids(), dtype=np.int64)
+                             if reader.doc_frequency("body", bigram) else np.zeros(0, dtype=np.int64))
+        return cache[bigram]
+
     for k, segment in enumerate(segments):
         term = analysed(segment)
         if len(term) < 2 or not all(_CJK_CHAR.match(c) for c in term):
             continue
         reader = searcher.reader()
         missing = [i for i in range(len(term) - 1) if not reader.doc_frequency("body", term[i:i + 2])]
-        # A mistyped character makes bigrams no text contains: try the characters beside those first.
-        positions = sorted({j for i in missing for j in (i, i + 1)})  # none missing: no one-character typo to mend
-        for j in positions:
-            for candidate in _replacements(searcher, term, j):
-                fixed = term[:j] + candidate + term[j + 1:]
+        # A mistyped character makes bigrams no text contains: try the characters beside
+        # those. When every bigram occurs somewhere (环境保户: 保户 is a word too), any
+        # character may be the wrong one.
+        if not missing and len(term) >= 3:  # the characters beside its rarest bigram
+            rarest = min(range(len(term) - 1), key=lambda i: (reader.doc_frequency("body", term[i:i + 2]), i))
+            missing = [rarest]
+        positions = sorted({j for i in missing for j in (i, i + 1)})
+        others = [parse_query(f'"{w}"') for w in segments[:k] + segments[k + 1:]]
+        allowed = (np.fromiter(sorted(_fast_search(searcher, And(others + filters)).docs()), dtype=np.int64)
+                   if others or filters else None)
+
+        def _bound(fixed: str) -> int:
+            lists = [_ids(fixed[i:i + 2]) for i in range(len(fixed) - 1)] + ([allowed] if allowed is not None else [])
+            return len(functools.reduce(np.intersect1d, lists)) if lists else 0
+        for wide in (False, True):
+            if wide and (best is not None or 0 not in positions):
+                break  # every character is tried at the start only when nothing else helped
+            fixes = [term[:j] + c + term[j + 1:] for j in (positions if not wide else [0])
+                     for c in _replacements(searcher, term, j, wide)]
+            # A fix finds at most the documents with all its bigrams (cheap: no positions
+            # read); its phrase is counted only while that bound can beat the best so far.
+            bounds = [(_bound(fixed), fixed) for fixed in dict.fromkeys(fixes)]
+            for bound, fixed in sorted(bounds, key=lambda b: (-b[0], b[1])):
+                if bound <= max(found, best[0] if best else 0):
+                    break
                 words = segments[:k] + [fixed] + segments[k + 1:]
                 q = parse_query(" ".join(f'"{w}"' for w in words))
-                n = len(searcher.search(And([q, *filters]) if filters else q, limit=1))
+                n = _fast_search(searcher, And([q, *filters]) if filters else q).scored_length()
                 if n > found and (best is None or n > best[0]):
                     best = (n, " ".join(words))
     return best[1] if best else None
 
 
-def _replacements(searcher, term: str, j: int) -> list[str]:  # type: ignore[no-untyped-def]
+def _replacements(searcher, term: str, j: int, wide: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
     """Characters that could stand at position ``j`` of ``term``: those that follow the
-    character before it in some indexed bigram (or, at the start, precede the next one),
+    character before it in some indexed bigram (or, at the start, precede the next one:
+    in a title's bigram, or with ``wide`` in the body's),
     and also make a bigram with the character after it."""
     reader = searcher.reader()
     counts: dict[str, int] = {}
@@ -1078,10 +1109,16 @@ def _replacements(searcher, term: str, j: int) -> list[str]:  # type: ignore[no-
             if len(word) == 2 and word[1] != term[j] and _CJK_CHAR.match(word[1]):
                 counts[word[1]] = reader.doc_frequency("body", word)
     else:
-        for raw in reader.lexicon("title"):
-            word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            if len(word) == 2 and word[1] == term[1] and word[0] != term[0] and _CJK_CHAR.match(word[0]):
-                counts[word[0]] = reader.doc_frequency("title", word)
+        if wide:  # every character the texts have, before the next one
+            for raw in reader.lexicon("body_chars"):
+                char = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                if char != term[0] and _CJK_CHAR.match(char) and (n := reader.doc_frequency("body", char + term[1])):
+                    counts[char] = n
+        else:  # the titles' bigrams that end in the next character (no index by a term's end: read them all)
+            for raw in reader.lexicon("title"):
+                word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                if len(word) == 2 and word[1] == term[1] and word[0] != term[0] and _CJK_CHAR.match(word[0]):
+                    counts[word[0]] = reader.doc_frequency("title", word)
     if j + 1 < len(term):
         counts = {c: n for c, n in counts.items() if reader.doc_frequency("body", c + term[j + 1])}
     return sorted(counts, key=lambda c: (-counts[c], c))[:_SUGGEST_CANDIDATES]

@@ -328,6 +328,9 @@ def test_total_date_range_and_suggestion(tmp_path: Path) -> None:
     typo = search_page(index, "政物公开")  # 物 for 务
     assert typo.total == 0 and typo.suggestion == "政务公开"
     assert search_page(index, "政务公开").suggestion is None
+    # The first character wrong, and no title has a bigram that ends in the second: every
+    # character the texts have is tried before it (做好 is only in a body).
+    assert search_page(index, "作好信息发布").suggestion == "做好信息发布"
 
 
 def test_cli_prints_total_and_suggestion(content: Path) -> None:
