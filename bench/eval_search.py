@@ -247,7 +247,8 @@ def score(q: Query, relevant: set[str], wanted: set[str], strict: set[str], row:
     suggestion = row.get("suggestion")
     s["suggestion"] = suggestion
     if q.kind == "typo":
-        s["suggested_ok"] = bool(suggestion) and norm(q.note) in norm(suggestion)
+        # the typo's words are the correct phrase (its note may say more)
+        s["suggested_ok"] = bool(suggestion) and all(w in norm(suggestion) for w in q.normalized)
     return s
 
 
