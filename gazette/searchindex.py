@@ -922,6 +922,7 @@ class SearchResult:
     hits: list[Hit]
     total: int
     suggestion: str | None = None
+    corrected: bool = False  # the hits and total are the suggestion's: the query found nothing
 
 
 def parse_day(text: str, end: bool = False) -> int:
@@ -946,9 +947,12 @@ def search(index_dir: Path, query: str, kind: str | None = None, year: int | Non
 
 def search_page(index_dir: Path, query: str, kind: str | None = None, year: int | None = None,
                 issuer: str | None = None, limit: int = 10, date_from: str | None = None,
-                date_to: str | None = None, suggest: bool = True, validity: str | None = None) -> SearchResult:
+                date_to: str | None = None, suggest: bool = True, validity: str | None = None,
+                correct: bool = True) -> SearchResult:
     """Ranked hits for ``query``, with 【highlighted】 snippets, the total number of
-    matching documents, and (when nothing is found) a corrected query that finds some.
+    matching documents, and (when nothing is found) a corrected query that finds some;
+    with ``correct`` (the default) the hits and total are then the corrected query's,
+    and ``corrected`` says so.
 
     A query that looks like a 文号 is first looked up exactly (normalised: ASCII digits,
     〔〕 brackets) in the documents' 文号; when that finds nothing it is searched as text.
@@ -989,8 +993,15 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
             results = _fast_search(searcher, And([q, *filters]) if filters else q)
             per_work = True
         shown, total = _one_per_work(searcher, results, limit) if per_work else (results[:limit], results.scored_length())
+        corrected = False
         if suggest and total == 0:
             suggestion = _suggestion(searcher, segments, filters, total)
+            if suggestion and correct:  # 环境保户 finds nothing: show what 环境保护 finds, and say so
+                segments = _segments(suggestion)
+                q = parse_query(suggestion)
+                results = _fast_search(searcher, And([q, *filters]) if filters else q)
+                shown, total = _one_per_work(searcher, results, limit)
+                corrected = True
         for result in shown:
             text = zlib.decompress(result["text"]).decode("utf-8") if result.get("text") else ""
             snippet = (make_snippet(text, segments) or make_snippet(result["title"], segments)
@@ -1003,7 +1014,7 @@ def search_page(index_dir: Path, query: str, kind: str | None = None, year: int 
                 signed_date=result.get("signed_date"), score=round(float(result.score), 4),
                 snippet=snippet, validity=result.get("validity") or None,
             ))
-    return SearchResult(hits, total, suggestion)
+    return SearchResult(hits, total, suggestion, corrected)
 
 
 def _one_per_work(searcher, results, limit: int) -> tuple[list, int]:  # type: ignore[no-untyped-def]

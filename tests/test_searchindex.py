@@ -325,19 +325,26 @@ def test_total_date_range_and_suggestion(tmp_path: Path) -> None:
     assert search_page(index, "政务", date_from="2023-03-02").total == 0
     with pytest.raises(SearchError, match="not a date"):
         search_page(index, "政务", date_from="March")
-    typo = search_page(index, "政物公开")  # 物 for 务
-    assert typo.total == 0 and typo.suggestion == "政务公开"
+    typo = search_page(index, "政物公开", correct=False)  # 物 for 务
+    assert typo.total == 0 and typo.suggestion == "政务公开" and not typo.corrected and typo.hits == []
+    # By default the correction's hits are shown, and the result says so.
+    fixed = search_page(index, "政物公开")
+    assert fixed.corrected and fixed.suggestion == "政务公开"
+    assert {h.id for h in fixed.hits} == {h.id for h in search_page(index, "政务公开").hits} and fixed.total == 2
+    assert "【政务公开】" in fixed.hits[0].snippet
     assert search_page(index, "政务公开").suggestion is None
     # The first character wrong, and no title has a bigram that ends in the second: every
     # character the texts have is tried before it (做好 is only in a body).
-    assert search_page(index, "作好信息发布").suggestion == "做好信息发布"
+    assert search_page(index, "作好信息发布", correct=False).suggestion == "做好信息发布"
 
 
 def test_cli_prints_total_and_suggestion(content: Path) -> None:
     result = CliRunner().invoke(cli, ["search", "政务", "--content", str(content), "--limit", "1"])
     assert result.exit_code == 0 and "1 of 2 hits" in result.stderr
+    result = CliRunner().invoke(cli, ["search", "政物公开", "--content", str(content), "--no-correct"])
+    assert result.exit_code == 0 and "您是不是要找：政务公开" in result.stderr and result.stdout == ""
     result = CliRunner().invoke(cli, ["search", "政物公开", "--content", str(content)])
-    assert result.exit_code == 0 and "您是不是要找：政务公开" in result.stderr
+    assert result.exit_code == 0 and "以下是“政务公开”的结果" in result.stderr and "2023-01-01" in result.stdout
     result = CliRunner().invoke(cli, ["search", "政务", "--content", str(content), "--from", "2023-03-02"])
     assert result.exit_code == 0 and "no hits" in result.stderr
 

@@ -72,17 +72,21 @@ def index(content_dir: Path, index_dir: Path | None, rebuild: bool) -> None:
 @click.option("--validity", type=click.Choice([v.value for v in Validity]), help="Only documents of this validity (docs/relations.md).")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(min=1), help="Number of hits.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
+@click.option("--no-correct", "correct", flag_value=False, default=True,
+              help="When nothing matches, only suggest a correction (您是不是要找…) instead of showing its hits.")
 def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | None, year: int | None,
            issuer: str | None, date_from: str | None, date_to: str | None, validity: str | None, limit: int,
-           as_json: bool) -> None:
+           as_json: bool, correct: bool) -> None:
     """Search the published documents; 2-character Chinese terms match inside words.
 
     Words separated by spaces must all occur; "quoted text" is one phrase; a 文号
     (鲁政发〔2023〕5号, any bracket style, full-width digits) is looked up exactly first.
     Traditional and simplified characters find each other. Hits are printed best first
     with a snippet whose matches are marked 【like this】 (in colour on a terminal); the
-    number of all matching documents and, when a query finds nothing, a suggestion
-    (您是不是要找…) go to stderr. Run `gazette index` first, and again after changes.
+    number of all matching documents goes to stderr. A query that finds nothing but
+    has a one-character correction (环境保户 → 环境保护) shows the correction's hits, and
+    says so on stderr (--no-correct: only the suggestion, 您是不是要找…). Run
+    `gazette index` first, and again after changes.
 
     \b
     Example:
@@ -92,7 +96,10 @@ def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | No
         gazette search 户外广告 --validity repealed
     """
     result = search_page(index_dir or default_index_dir(content_dir), query, kind, year, issuer, limit,
-                         date_from=date_from, date_to=date_to, validity=validity)
+                         date_from=date_from, date_to=date_to, validity=validity, correct=correct)
+    if result.corrected:
+        click.echo(f"没有找到“{query}”；以下是“{result.suggestion}”的结果 (nothing matches {query!r}: "
+                   f"showing {result.suggestion!r}; --no-correct shows only the suggestion)", err=True)
     hits = result.hits
     colour = _stdout_is_tty() and not as_json
     for n, hit in enumerate(hits, start=1):
@@ -114,5 +121,5 @@ def search(query: str, content_dir: Path, index_dir: Path | None, kind: str | No
         click.echo(f"{len(hits)} of {result.total} hits (--limit {limit}; give a larger --limit for more)", err=True)
     else:
         click.echo(f"{result.total} hits", err=True)
-    if result.suggestion:
+    if result.suggestion and not result.corrected:
         click.echo(f"您是不是要找：{result.suggestion}  (did you mean: gazette search '{result.suggestion}')", err=True)
