@@ -243,3 +243,30 @@ def test_page_folds_text_as_python_does(browser: tuple[Browser, str]) -> None:
     forms = chrome.js(f"{json.dumps(samples)}.map(t => window.gazetteSearch.form(t))")
     assert forms == [searchable(t) for t in samples]
     assert searchable("現答覆如下") == "现答复如下" and searchable("覆盖") == "覆盖"
+
+
+def test_long_phrase_whose_first_pieces_let_through_many_texts(browser: tuple[Browser, str], sample_content: Path) -> None:
+    """A long phrase whose spread pieces (the page reads 8) occur in many texts that do not
+    have it: the page checks the candidates, narrows the rest with the pieces it left out,
+    and shows exactly the texts that have the phrase."""
+    from gazette.search.normalize import searchable
+
+    chrome, base = browser
+    docs = [d for d in load_archive(sample_content).documents.values() if d.is_public]
+    texts = {f"/{d.issue_id}/{d.seq:02d}/": searchable(d.title + "\n" + body_to_text(d.body)) for d in docs}
+
+    def spread(form: str) -> set[str]:  # the page's pieces(): 8 of the bigrams, evenly spread
+        starts = list(range(len(form) - 1))
+        starts = [starts[round(k * (len(starts) - 1) / 7)] for k in range(8)]
+        return {form[s:s + 2] for s in starts}
+
+    def let_through(form: str) -> int:
+        return sum(all(p in t for p in spread(form)) for t in texts.values()) - sum(form in t for t in texts.values())
+
+    phrase = max((t[a:a + 24] for t in texts.values() for a in range(0, len(t) - 24, 7)), key=let_through)
+    assert let_through(phrase) >= 4, phrase
+    expected = {u for u, t in texts.items() if phrase in t}
+    shown = set(_search(chrome, base, phrase))
+    status = chrome.js("document.querySelector('.gz-search-status').textContent")
+    assert shown == expected == _api_search(chrome, base, phrase)
+    assert status.startswith(f"共 {len(expected)} 件"), status
