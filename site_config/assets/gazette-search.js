@@ -185,21 +185,6 @@
     starts.forEach(function (at) { out[form.slice(at, at + 2)] = true; });
     return Object.keys(out);
   }
-  /* The pieces of a long word that pieces() left out, at most MAX_PIECES of them, spread:
-   * read when the texts show that the first ones let through too many documents. */
-  function morePieces(form) {
-    var used = {}, rest = [], spread = [];
-    pieces(form).forEach(function (p) { used[p] = true; });
-    for (var i = 0; i + 1 < form.length; i++) if (!used[form.slice(i, i + 2)]) { used[form.slice(i, i + 2)] = true; rest.push(form.slice(i, i + 2)); }
-    if (rest.length <= MAX_PIECES) return rest;
-    for (var k = 0; k < MAX_PIECES; k++) spread.push(rest[Math.round(k * (rest.length - 1) / (MAX_PIECES - 1))]);
-    return spread;
-  }
-  /* The documents that have every piece of ``ps`` in the body, the 文号 or an issuer's name. */
-  function withPieces(meta, ps) {
-    var get = function (prefix) { return Promise.all(ps.map(function (p) { return postings(meta, prefix + p); })).then(intersect); };
-    return Promise.all([get(""), get("N"), get("R")]).then(union);
-  }
 
   // ------------------------------------------------------------------ query
   /* Words separated by spaces, or "quoted phrases". A lone Chinese character is not a
@@ -454,10 +439,9 @@
         var start = current.next, batch = current.order.slice(start, start + wanted), deferred = [];
         current.next += batch.length;
         return Promise.all(batch.map(loadDoc)).then(function (docs) {
-          var failed = 0;
           docs.forEach(function (doc, i) {
             var n = batch[i], exact = current.exactSet[n];
-            if (!exact && !verified(doc, current.words)) { dropped++; failed++; return; }
+            if (!exact && !verified(doc, current.words)) { dropped++; return; }
             // Ranked as "the words stand together" but they do not: after the documents where they do.
             if (!exact && current.joined && start + i < current.together && formOf(doc[8] + doc[1]).indexOf(current.joined) < 0) {
               deferred.push(n); return;
@@ -473,24 +457,6 @@
             var at = Math.max(current.together, current.next);
             current.order = current.order.slice(0, at).concat(deferred, current.order.slice(at));
             current.together = Math.min(current.together, at);
-          }
-          // Half the texts did not have the words: narrow the rest with the pieces of the
-          // long words left out so far (once), rather than fetch every text to find out.
-          var longer = current.words.filter(function (w) { return morePieces(w.form).length; });
-          if (!current.refined && batch.length >= 4 && failed * 2 >= batch.length && longer.length) {
-            current.refined = true;
-            return Promise.all(longer.map(function (w) { return withPieces(metaLoaded, morePieces(w.form)); })).then(function (lists) {
-              var keep = {};
-              intersect(lists).forEach(function (n) { keep[n] = true; });
-              var rest = [], gone = 0;
-              current.order.slice(current.next).forEach(function (n, k) {
-                if (keep[n] || current.exactSet[n]) rest.push(n);
-                else if (current.next + k < current.together) gone++;  // it was ranked "together": one fewer
-              });
-              current.order = current.order.slice(0, current.next).concat(rest);
-              current.together -= gone;
-              return step();
-            });
           }
           return step();
         });
