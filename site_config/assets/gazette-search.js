@@ -169,20 +169,25 @@
     return result;
   }
   /* The pieces whose postings a word's candidates are drawn from: its two-character
-   * pieces, at most MAX_PIECES of them spread over a long word (each costs one shard
-   * file; every document shown is checked against its text anyway). */
+   * pieces, at most MAX_PIECES of them over a long word (each costs one shard file per
+   * unit; every document shown is checked against its text anyway). First the pieces
+   * across a gap in what was typed (根据《中华…: 据中), where a phrase differs from the
+   * names it quotes, then the others spread evenly. */
   var MAX_PIECES = 8;
-  function pieces(form) {
+  function pieces(word) {
+    var form = word.form;
     if (form.length <= 2) return [form];
-    var starts = [];
-    for (var i = 0; i + 1 < form.length; i++) starts.push(i);
-    if (starts.length > MAX_PIECES) {
+    var starts = [], joints = [], where = searchable(word.raw).where;
+    for (var i = 0; i + 1 < form.length; i++) (where[i + 1] - where[i] > 1 ? joints : starts).push(i);
+    joints = joints.slice(0, MAX_PIECES / 2);
+    var room = MAX_PIECES - joints.length;
+    if (starts.length > room) {
       var spread = [];
-      for (var k = 0; k < MAX_PIECES; k++) spread.push(starts[Math.round(k * (starts.length - 1) / (MAX_PIECES - 1))]);
+      for (var k = 0; k < room; k++) spread.push(starts[Math.round(k * (starts.length - 1) / Math.max(room - 1, 1))]);
       starts = spread;
     }
     var out = {};
-    starts.forEach(function (at) { out[form.slice(at, at + 2)] = true; });
+    joints.concat(starts).sort(function (a, b) { return a - b; }).forEach(function (at) { out[form.slice(at, at + 2)] = true; });
     return Object.keys(out);
   }
 
@@ -268,7 +273,7 @@
   /* The documents a word occurs in: every piece in the body, or every piece in the 文号,
    * or every piece in an issuer's name. Also those whose title has every piece. */
   function wordDocs(meta, word) {
-    var ps = pieces(word.form);
+    var ps = pieces(word);
     var get = function (prefix) { return Promise.all(ps.map(function (p) { return postings(meta, prefix + p); })).then(intersect); };
     return Promise.all([get(""), get("N"), get("R"), get("T")]).then(function (r) {
       return { docs: union([r[0], r[1], r[2]]), body: r[0], title: r[3] };
