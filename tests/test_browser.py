@@ -98,6 +98,24 @@ def test_search_finds_every_document_containing_the_term(browser: tuple[Browser,
     assert found == expected, (sorted(expected - found), sorted(found - expected))
 
 
+@pytest.mark.parametrize("typed", ["人民正府", "任民政府"])  # 正 for 政; 任 for 人, where nothing comes before
+def test_a_query_with_a_typo_shows_the_corrected_results(browser: tuple[Browser, str], sample_content: Path, typed: str) -> None:
+    chrome, base = browser
+    intended = "人民政府"
+    assert not _expected(sample_content, typed) and _expected(sample_content, intended)
+    shown = _search(chrome, base, typed)
+    notice = chrome.js("document.querySelector('.gz-suggest').textContent")
+    assert f"没有找到“{typed}”" in notice and f"“{intended}”的结果" in notice
+    assert chrome.js("document.querySelector('.gz-suggest a').textContent") == intended
+    assert shown and set(shown) <= _expected(sample_content, intended)
+    assert _api_search(chrome, base, typed) == _expected(sample_content, intended)
+    assert chrome.js("window.gazetteSearch.corrected") == intended
+    # A query that is no word at all is not "corrected" into something else.
+    assert _search(chrome, base, "鑫鑫鑫鑫") == []
+    assert chrome.js("document.querySelector('.gz-suggest').hidden")
+    assert "没有找到" in chrome.js("document.querySelector('.gz-search-status').textContent")
+
+
 def test_search_filters_by_kind_and_year(browser: tuple[Browser, str], sample_content: Path) -> None:
     chrome, base = browser
     archive = load_archive(sample_content)

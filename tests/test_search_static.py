@@ -84,7 +84,8 @@ def test_closed_eras_join_whole_blocks_and_the_rest_stay_blocks(sample_content: 
 
 def test_shards_are_sized_by_bytes(tmp_path: Path, sample_content: Path) -> None:
     entries = static.order(_entries(sample_content))
-    terms, shards, _ = static.write_block(entries, tmp_path)
+    info = static.write_block(entries, tmp_path)
+    terms, shards = info.terms, info.shards
     raw = [len(gzip.decompress(p.read_bytes())) for p in tmp_path.glob("s/*.gz")]
     assert len(raw) == shards and shards & (shards - 1) == 0  # a power of two
     assert sum(raw) / shards <= static._SHARD_BYTES and sum(raw) / (shards // 2 or 1) > static._SHARD_BYTES
@@ -115,6 +116,45 @@ def test_postings_decode_to_the_documents(tmp_path: Path, sample_content: Path) 
         assert expected and found["R" + piece] == expected, piece
         assert static.shard_key("R" + piece) == piece
     assert json.loads((tmp_path / static.BLOCK_FILE).read_text())["documents"] == len(entries)
+
+
+@pytest.mark.parametrize("kept", [static.NEIGHBOURS, 3])
+def test_neighbour_tables_count_the_pairs_of_the_texts(tmp_path: Path, sample_content: Path, kept: int,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The x/ shards say, for each Chinese character, which characters follow and precede
+    it in how many texts, most frequent first, at most NEIGHBOURS of each."""
+    monkeypatch.setattr(static, "NEIGHBOURS", kept)
+    entries = static.order(_entries(sample_content))
+    info = static.write_block(entries, tmp_path)
+    table: dict[str, list] = {}
+    for shard in range(info.neighbours):
+        part = json.loads(gzip.decompress((tmp_path / "x" / f"{shard:x}.gz").read_bytes()))
+        assert all(static.fnv1a(char) % info.neighbours == shard for char in part)
+        table.update(part)
+    pairs: dict[str, int] = {}
+    for entry in entries:
+        form = searchable(body_to_text(entry.doc.body))
+        for pair in {form[i:i + 2] for i in range(len(form) - 1)}:
+            if all("\u4e00" <= c <= "\u9fff" for c in pair):
+                pairs[pair] = pairs.get(pair, 0) + 1
+    assert set(table) == {c for pair in pairs for c in pair}
+    for char, (followers, f_counts, preceders, p_counts) in table.items():
+        after = sorted(((n, pair[1]) for pair, n in pairs.items() if pair[0] == char), key=lambda x: (-x[0], x[1]))
+        before = sorted(((n, pair[0]) for pair, n in pairs.items() if pair[1] == char), key=lambda x: (-x[0], x[1]))
+        assert list(zip(f_counts, followers)) == after[:kept], char
+        assert list(zip(p_counts, preceders)) == before[:kept], char
+    assert json.loads((tmp_path / static.BLOCK_FILE).read_text())["neighbours"] == info.neighbours
+
+
+def test_sound_table_is_written_for_the_page(tmp_path: Path, sample_content: Path) -> None:
+    from gazette.search.normalize import sound_table
+
+    static.write_static_index(_entries(sample_content), tmp_path)
+    sounds = json.loads(gzip.decompress((tmp_path / "sounds.json.gz").read_bytes()))
+    assert sounds == sound_table()
+    assert "户" in sounds["hu"] and "护" in sounds["hu"] and "政" in sounds["zheng"] and "正" in sounds["zheng"]
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    assert meta["neighbours_kept"] == static.NEIGHBOURS and all(b["neighbours"] >= 1 for b in meta["blocks"])
 
 
 def _varint(data: bytes, at: int) -> tuple[int, int]:

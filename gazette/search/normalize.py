@@ -84,6 +84,19 @@ def phrase_table() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def sound_table() -> dict[str, str]:
+    """Toneless pinyin syllable → the common characters with that reading (``sounds.tsv``,
+    written by ``tools/make_sounds.py``): which characters a pinyin input method may put
+    in place of each other (户 and 护, 正 and 政)."""
+    table: dict[str, str] = {}
+    for line in Path(__file__).with_name("sounds.tsv").read_text(encoding="utf-8").splitlines():
+        syllable, _, chars = line.partition("\t")
+        if chars:
+            table[syllable] = chars
+    return dict(sorted(table.items()))
+
+
+@functools.lru_cache(maxsize=1)
 def _phrase_re() -> re.Pattern[str] | None:
     keys = sorted(phrase_table(), key=lambda k: (-len(k), k))
     return re.compile("|".join(map(re.escape, keys))) if keys else None

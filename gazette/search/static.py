@@ -4,8 +4,8 @@ Layout under ``site/search-index/`` (every ``.gz`` file is gzip, decompressed by
 browser itself, so the bytes a query costs do not depend on the web server):
 
 ``meta.json``
-    format version, document count, the blocks in order (id, document count, shard
-    count), the shard counts of the lookup tables, kinds and years with counts.
+    format version, document count, the blocks in order (id, document count, shard and neighbour shard
+    counts), the shard counts of the lookup tables, kinds and years with counts.
 ``b/<id>/``
     one *block*: a run of consecutive documents in date order (below). Documents are
     numbered in date order across the whole archive; a block holds the numbers from
@@ -25,9 +25,18 @@ browser itself, so the bytes a query costs do not depend on the web server):
         one document: URL, title, 文号, issuer, dates, kind, issue label and plain
         text. Only the documents shown are fetched; a phrase is checked against this
         text before it is shown (the postings only say that every piece occurs).
+    ``x/<hex>.gz``
+        the *neighbour table*, read only when a query finds nothing (您是不是要找…): for
+        each Chinese character of the unit's texts, the characters that follow it and
+        those that precede it in some text, each with the number of documents that have
+        the pair, most frequent first and at most :data:`NEIGHBOURS` of each (JSON
+        ``{char: [followers, counts, preceders, counts]}``, the lists as strings). A
+        character's shard is the FNV-1a hash of its UTF-8 bytes modulo the unit's
+        neighbour shard count. A mistyped character (环境保户) is replaced by one that
+        follows the character before it and precedes the one after it.
     ``block.json``
-        its document, term and shard counts, written last (a block without it is
-        incomplete and never reused).
+        its document, term, shard and neighbour shard counts, written last (a block
+        without it is incomplete and never reused).
 ``n/<hex>.json.gz``
     文号 lookup: normalised 文号 → document numbers (:func:`normalize.doc_number_key`),
     and every 令号's number → [document number, issuing organ] pairs
@@ -42,6 +51,10 @@ browser itself, so the bytes a query costs do not depend on the web server):
 ``issuers.json.gz``, ``fold.json.gz``
     issuer names with counts (for the filter box); the character and phrase tables the
     browser folds queries and texts with (``{"chars": …, "phrases": …}``).
+``sounds.json.gz``
+    toneless pinyin syllable → the common characters with that reading
+    (:func:`normalize.sound_table`), fetched only to correct a query that finds nothing:
+    a fix that puts a character of the same sound (环境保户 → 环境保护) ranks first.
 
 **Blocks** keep publishing cheap however large the archive grows: a new issue changes
 the last block (or the block its dates fall in), and every other block is reused as it
@@ -90,9 +103,9 @@ import numpy as np
 from ..models import Document, Issue
 from ..structure import body_to_text
 from .normalize import (bigrams, doc_number_key, fold_table, issuer_names, order_key, order_number, phrase_table,
-                        searchable)
+                        searchable, sound_table)
 
-FORMAT = 3
+FORMAT = 4
 _SHARD_BYTES = 2048  # aim, before compression; a unit's shard count is a power of two
 BLOCK_MIN = 256  # documents
 BLOCK_AVERAGE = 2048
@@ -101,6 +114,7 @@ ERA_MIN = 6144  # documents; an era closes at a block's end once it has this man
 ERA_SPREAD = 2  # … and the block's last document hashes to 0 modulo this …
 ERA_MAX = 16384  # … or once it has this many
 BLOCK_FILE = "block.json"
+NEIGHBOURS = 256  # followers and preceders kept per character and unit, most frequent first
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,16 @@ class Entry:
     issue: Issue
     issue_label: str
     validity: str = ""  # a Validity value, "" for documents without legal force
+
+
+@dataclass(frozen=True)
+class BlockInfo:
+    """What one unit's folder holds (its ``block.json``) and the bytes written for it."""
+
+    terms: int
+    shards: int
+    neighbours: int  # neighbour table shards
+    bytes: int
 
 
 @dataclass(frozen=True)
@@ -274,9 +298,46 @@ def _piece(code: int) -> str:
     return chr(code >> 21) + (chr(second) if second else "")
 
 
-def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
-    """Write one block's postings shards and document files into ``folder``; returns
-    (terms, shards, bytes written). ``block.json`` is written last."""
+def _is_cjk(chars: np.ndarray) -> np.ndarray:
+    return (chars == 0x3007) | ((chars >= 0x3400) & (chars <= 0x4DBF)) | ((chars >= 0x4E00) & (chars <= 0x9FFF))
+
+
+def neighbour_table(pairs: np.ndarray, counts: np.ndarray) -> dict[str, list]:
+    """The neighbour table (module docstring, ``x/``) of a unit whose two-character pieces
+    are ``pairs`` (``first << 21 | second``, as :func:`_piece_codes`) in ``counts``
+    documents: ``{char: [followers, counts, preceders, counts]}``, Chinese characters
+    only, ties in character order."""
+    first, second = pairs >> 21, pairs & 0x1FFFFF
+    keep = _is_cjk(first) & _is_cjk(second)
+    first, second, counts = first[keep], second[keep], counts[keep]
+    table: dict[str, list] = {}
+    for slot, (own, other) in enumerate(((first, second), (second, first))):
+        sorter = np.lexsort((other, -counts, own))
+        own_s, other_s, counts_s = own[sorter], other[sorter], counts[sorter]
+        starts = np.flatnonzero(np.diff(own_s, prepend=-1))
+        ends = np.append(starts[1:], len(own_s))
+        for start, end in zip(starts.tolist(), ends.tolist()):
+            end = min(end, start + NEIGHBOURS)
+            entry = table.setdefault(chr(int(own_s[start])), ["", [], "", []])
+            entry[2 * slot] = "".join(map(chr, other_s[start:end].tolist()))
+            entry[2 * slot + 1] = counts_s[start:end].tolist()
+    return dict(sorted(table.items()))
+
+
+def _write_neighbours(table: dict[str, list], folder: Path) -> tuple[int, int]:
+    """The neighbour table as shards by each character's hash; (shard count, bytes)."""
+    size = sum(len(_json(entry)) + 6 for entry in table.values())
+    count = _shard_count(size)
+    grouped: dict[int, dict[str, list]] = defaultdict(dict)
+    for char, entry in table.items():
+        grouped[fnv1a(char) % count][char] = entry
+    written = sum(_write_gz(folder / f"{shard:x}.gz", _json(grouped.get(shard, {}))) for shard in range(count))
+    return count, written
+
+
+def write_block(block: Sequence[Entry], folder: Path) -> BlockInfo:
+    """Write one block's postings shards, neighbour table and document files into
+    ``folder``. ``block.json`` is written last."""
     codes: list[np.ndarray] = []
     tagged: dict[str, list[int]] = defaultdict(list)
     written = 0
@@ -302,6 +363,7 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
         written += _write_gz(folder / "d" / f"{n}.json.gz", _json(record))
     total = len(block)
     postings: dict[str, bytes] = {}
+    neighbours: dict[str, list] = {}
     if codes:
         flat = np.concatenate(codes)
         owners = np.repeat(np.arange(total, dtype=np.int64), [len(c) for c in codes])
@@ -312,6 +374,10 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
         pieces = flat[bounds[:-1]].tolist() if len(flat) else []
         for k, code in enumerate(pieces):
             postings[_piece(code)] = encode_postings(owners[bounds[k]:bounds[k + 1]], total)
+        if pieces:
+            codes_u, counts_u = np.asarray(pieces, dtype=np.int64), np.diff(np.asarray(bounds, dtype=np.int64))
+            pairs = (codes_u & 0x1FFFFF) != 0
+            neighbours = neighbour_table(codes_u[pairs], counts_u[pairs])
     for term, numbers in tagged.items():
         postings[term] = encode_postings(numbers, total)
     # Shards are sized by bytes, not terms: a shard costs a query what is in it, and in a
@@ -330,12 +396,14 @@ def write_block(block: Sequence[Entry], folder: Path) -> tuple[int, int, int]:
             _varint(len(body), out)
             out += body
         written += _write_gz(folder / "s" / f"{shard:x}.gz", bytes(out))
-    info = _json({"documents": total, "terms": len(postings), "shards": shards})
+    neighbour_shards, size = _write_neighbours(neighbours, folder / "x")
+    written += size
+    info = _json({"documents": total, "terms": len(postings), "shards": shards, "neighbours": neighbour_shards})
     (folder / BLOCK_FILE).write_bytes(info)
-    return len(postings), shards, written + len(info)
+    return BlockInfo(len(postings), shards, neighbour_shards, written + len(info))
 
 
-def _reuse_block(previous: Path, folder: Path) -> tuple[int, int, int] | None:
+def _reuse_block(previous: Path, folder: Path) -> BlockInfo | None:
     """Hard-link a complete block of the previous site into ``folder``; None when there
     is none. The files are never written again (a block's id changes with its contents),
     so sharing them with the live site is safe. (Plain ``os`` calls on strings: at
@@ -358,7 +426,8 @@ def _reuse_block(previous: Path, folder: Path) -> tuple[int, int, int] | None:
                     shutil.copy2(source, os.path.join(target, name))
                 size += os.stat(source).st_size
         shutil.copy2(info_file, os.path.join(folder, BLOCK_FILE))
-        return int(info["terms"]), int(info["shards"]), size + os.stat(info_file).st_size
+        return BlockInfo(int(info["terms"]), int(info["shards"]), int(info["neighbours"]),
+                         size + os.stat(info_file).st_size)
     except (OSError, ValueError, KeyError, TypeError):
         shutil.rmtree(folder, ignore_errors=True)
         return None
@@ -418,20 +487,22 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
             result = write_block(block, target)
         else:
             reused += 1
-        terms += result[0]
-        shard_total += result[1]
-        written += result[2]
-        blocks.append({"id": ident, "documents": len(block), "shards": result[1]})
+        terms += result.terms
+        shard_total += result.shards
+        written += result.bytes
+        blocks.append({"id": ident, "documents": len(block), "shards": result.shards, "neighbours": result.neighbours})
     tables = [folder / "n", folder / "e"]
     number_shards, size = _write_table(folder / "n", {**numbers, **orders})
     written += size
     title_shards, size = _write_table(folder / "e", titles)
     written += size
     issuers = sorted(issuer_counts.items(), key=lambda item: (-item[1], item[0]))
-    for name, value in (("issuers", issuers), ("fold", {"chars": dict(sorted(fold_table().items())), "phrases": phrase_table()}), ("dates", sorted(days.items()))):
+    tables_written = (("issuers", issuers), ("fold", {"chars": dict(sorted(fold_table().items())), "phrases": phrase_table()}),
+                      ("dates", sorted(days.items())), ("sounds", sound_table()))
+    for name, value in tables_written:
         written += _write_gz(folder / f"{name}.json.gz", _json(value))
         tables.append(folder / f"{name}.json.gz")
-    meta = {"format": FORMAT, "documents": total, "blocks": blocks, "tables": _version(tables),
+    meta = {"format": FORMAT, "documents": total, "blocks": blocks, "tables": _version(tables), "neighbours_kept": NEIGHBOURS,
             "number_shards": number_shards, "title_shards": title_shards,
             "kinds": dict(sorted(kinds.items())), "years": dict(sorted(years.items())),
             "validities": dict(sorted(validities.items()))}

@@ -331,6 +331,135 @@
       });
   }
 
+  // ------------------------------------------------------------------ 您是不是要找…
+  /* A query that finds nothing may have a mistyped character (环境保户, 福射安全): as
+   * searchindex._suggestion does, the characters beside a pair no text has (or, when
+   * every pair occurs somewhere, beside the rarest) are replaced by characters that
+   * follow the one before and precede the one after in the texts. The neighbour tables
+   * (x/ of every unit, static.py) say which, and in about how many documents; a fix is
+   * ranked by the count of its rarest pair, times SOUND_WEIGHT when the new character
+   * sounds as the typed one did (a pinyin input method's slip: 户 for 护, sounds.json.gz).
+   * The first of MAX_FIXES fixes that finds a verified document is shown, labelled. */
+  var MAX_FIXES = 3, SOUND_WEIGHT = 16, NEAR_WEIGHT = 6, CJK_ONLY = /^[\u3007\u3400-\u4dbf\u4e00-\u9fff]+$/;
+  function neighbourTables(meta, chars) {  // per unit: {char: [followers, counts, preceders, counts]}
+    return Promise.all(blocks(meta).map(function (block) {
+      if (!block.neighbours) return Promise.resolve({});
+      var files = {};
+      chars.forEach(function (c) { files[(fnv1a(c) % block.neighbours).toString(16)] = true; });
+      return Promise.all(Object.keys(files).map(function (hex) { return fetchJson("b/" + block.id + "/x/" + hex + ".gz", true); }))
+        .then(function (tables) {
+          var out = {};
+          tables.forEach(function (t) { chars.forEach(function (c) { if (Object.prototype.hasOwnProperty.call(t, c)) out[c] = t[c]; }); });
+          return out;
+        });
+    }));
+  }
+  var soundsOf = null;
+  function loadSounds() {  // char → its syllables
+    return soundsOf ? Promise.resolve(soundsOf) : fetchJson("sounds.json.gz", true).then(function (table) {
+      soundsOf = {};
+      Object.keys(table).forEach(function (syllable) {
+        var chars = table[syllable];
+        for (var i = 0; i < chars.length; i++) (soundsOf[chars[i]] = soundsOf[chars[i]] || []).push(syllable);
+      });
+      return soundsOf;
+    });
+  }
+  /* How a pinyin input method's slip weighs a fix: SOUND_WEIGHT when the characters
+   * share a reading (户 护), NEAR_WEIGHT when they do under the fuzzy rules such input
+   * methods offer (z/zh, c/ch, s/sh, n/l, in/ing, en/eng, an/ang: 名 民), else 1. */
+  function fuzzy(syllable) {
+    return syllable.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/(in|en|an)g$/, "$1");
+  }
+  function soundWeight(a, b) {
+    var x = soundsOf[a] || [], y = soundsOf[b] || [];
+    if (x.some(function (s) { return y.indexOf(s) >= 0; })) return SOUND_WEIGHT;
+    var fx = x.map(fuzzy), fy = y.map(fuzzy);
+    return fx.some(function (s) { return fy.indexOf(s) >= 0; }) ? NEAR_WEIGHT : 1;
+  }
+  /* About how many documents of a unit have c right after the known character a
+   * (side 0: from a's followers) or right before it (side 2: from a's preceders): the
+   * count listed, else, when the list is full (NEIGHBOURS kept), its smallest count,
+   * an upper bound; else 0. */
+  function sideCount(unit, a, side, c, kept) {
+    var entry = unit[a];
+    if (!entry) return 0;
+    var at = entry[side].indexOf(c), counts = entry[side + 1];
+    if (at >= 0) return counts[at];
+    return entry[side].length >= kept ? counts[counts.length - 1] : 0;
+  }
+  /* The fixes of one word, as [fixed form, score]; counts: the documents of each of its
+   * typed pairs (from the postings). */
+  function wordFixes(units, term, counts, kept) {
+    var missing = [], i;
+    for (i = 0; i < counts.length; i++) if (!counts[i]) missing.push(i);
+    if (!missing.length && term.length >= 3) {
+      var rarest = 0;
+      for (i = 1; i < counts.length; i++) if (counts[i] < counts[rarest]) rarest = i;
+      missing = [rarest];
+    }
+    var positions = {}, fixes = {};
+    missing.forEach(function (m) { positions[m] = positions[m + 1] = true; });
+    Object.keys(positions).map(Number).sort(function (a, b) { return a - b; }).forEach(function (j) {
+      var options = {};
+      units.forEach(function (u) {  // who may stand at j: the followers of the character before, else the preceders of the one after
+        var entry = j > 0 ? u[term[j - 1]] : u[term[j + 1]], list = entry ? entry[j > 0 ? 0 : 2] : "";
+        for (var k = 0; k < list.length; k++) options[list[k]] = true;
+      });
+      Object.keys(options).forEach(function (c) {
+        if (c === term[j] || !CJK_ONLY.test(c)) return;
+        var fresh = Infinity, kept_ok = true;  // the count of the rarest new pair; the other pairs must occur
+        for (var p = 0; p < counts.length; p++) {
+          if (p === j - 1 || p === j) {
+            var n = 0;
+            units.forEach(function (u) { n += p === j - 1 ? sideCount(u, term[p], 0, c, kept) : sideCount(u, term[p + 1], 2, c, kept); });
+            fresh = Math.min(fresh, n);
+          } else if (!counts[p]) kept_ok = false;
+        }
+        var fixed = term.slice(0, j) + c + term.slice(j + 1), score = fresh * soundWeight(c, term[j]);
+        if (kept_ok && fresh > 0 && !(fixes[fixed] >= score)) fixes[fixed] = score;
+      });
+    });
+    return Object.keys(fixes).map(function (f) { return [f, fixes[f]]; });
+  }
+  function anyVerified(result) {  // has one of the first PAGE candidates the words? (they are the ones shown next)
+    var some = result.order.slice(0, PAGE);
+    return Promise.all(some.map(loadDoc)).then(function (docs) {
+      return docs.some(function (doc) { return verified(doc, result.words); });
+    });
+  }
+  /* {query, result} of the best fix of a query that found nothing, or null. */
+  function correct(meta, query, filters) {
+    var words = parseQuery(query), fixable = words.filter(function (w) { return w.form.length >= 2 && CJK_ONLY.test(w.form); });
+    if (!fixable.length) return Promise.resolve(null);
+    var chars = {};
+    fixable.forEach(function (w) { for (var i = 0; i < w.form.length; i++) chars[w.form[i]] = true; });
+    var typedCounts = Promise.all(fixable.map(function (w) {  // mostly shards the query has read already
+      var pairs = [];
+      for (var i = 0; i + 1 < w.form.length; i++) pairs.push(postings(meta, w.form.slice(i, i + 2)).then(function (list) { return list.length; }));
+      return Promise.all(pairs);
+    }));
+    return Promise.all([neighbourTables(meta, Object.keys(chars).sort()), typedCounts, loadSounds()]).then(function (loaded) {
+      var units = loaded[0], tries = [];
+      fixable.forEach(function (w, f) {
+        var k = words.indexOf(w);
+        wordFixes(units, w.form, loaded[1][f], meta.neighbours_kept || 256).forEach(function (fix) {
+          var typed = words.map(function (other, m) { return '"' + (m === k ? fix[0] : other.form) + '"'; }).join(" ");
+          tries.push({ query: typed, shown: words.map(function (other, m) { return m === k ? fix[0] : other.raw; }).join(" "), score: fix[1] });
+        });
+      });
+      tries.sort(function (a, b) { return (b.score - a.score) || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0); });
+      tries = tries.slice(0, MAX_FIXES);
+      function attempt(k) {
+        if (k >= tries.length) return Promise.resolve(null);
+        return search(meta, tries[k].query, filters, []).then(function (result) {
+          return anyVerified(result).then(function (ok) { return ok ? { query: tries[k].shown, result: result } : attempt(k + 1); });
+        });
+      }
+      return attempt(0);
+    });
+  }
+
   function docPath(n) {
     var b = blocks(metaLoaded).length - 1;
     while (b > 0 && metaLoaded.offsets[b] > n) b--;
@@ -404,9 +533,10 @@
     var datalist = el("datalist", { id: "gz-issuers" });
     [input, submit, el("br"), kind, validity, year, issuer, datalist, from, to, sort].forEach(function (n) { form.appendChild(n); });
     var status = el("p", { "class": "gz-search-status", role: "status" });
+    var suggest = el("p", { "class": "gz-suggest", hidden: "" });
     var list = el("ol", { "class": "gz-results" });
     var more = el("button", { type: "button", "class": "md-button", hidden: "" }, "显示更多");
-    box.appendChild(form); box.appendChild(status); box.appendChild(list); box.appendChild(more);
+    box.appendChild(form); box.appendChild(suggest); box.appendChild(status); box.appendChild(list); box.appendChild(more);
     ["issuer", "from", "to"].forEach(function (name) { form.elements[name].value = params.get(name) || ""; });
 
     var meta = null, current = null, shown = 0, dropped = 0, busy = false;
@@ -467,14 +597,39 @@
         });
       }
       return step().then(function () {
-        picked.forEach(function (p) { list.appendChild(resultItem(p[0], current.words, p[1])); shown++; });
         var total = current.order.length - dropped;
         var exhausted = current.next >= current.order.length;
-        // Until every candidate has been checked against its text the count is an upper bound: say so.
-        status.textContent = total ? ((exhausted ? "共 " : "约 ") + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件。可以检查是否有错别字，减少或更换检索词，去掉类别、年份、发文机关等筛选条件；文号可直接输入，如 鲁政发〔2023〕5号。";
-        more.hidden = exhausted;
-        busy = false;
+        if (!total && exhausted && current.typed !== null) {  // nothing at all: perhaps a typo
+          var typed = current.typed;
+          current.typed = null;
+          return correct(meta, typed, current.filters).then(function (fix) {
+            busy = false;
+            if (!fix) return finish(0, true);
+            suggest.hidden = false;
+            suggest.textContent = "没有找到“" + typed + "”；以下是“";
+            var again = new URLSearchParams(window.location.search);
+            again.set("q", fix.query);
+            suggest.appendChild(el("a", { href: "?" + again.toString() }, fix.query));
+            suggest.appendChild(document.createTextNode("”的结果。"));
+            begin(fix.result, null, current.filters);
+            return showMore();
+          });
+        }
+        picked.forEach(function (p) { list.appendChild(resultItem(p[0], current.words, p[1])); shown++; });
+        return finish(total, exhausted);
       });
+    }
+    function finish(total, exhausted) {
+      // Until every candidate has been checked against its text the count is an upper bound: say so.
+      status.textContent = total ? ((exhausted ? "共 " : "约 ") + total + " 件" + (exhausted ? "" : "（已核对前 " + current.next + " 件）") + "，显示 " + shown + " 件") : "没有找到符合条件的文件。可以检查是否有错别字，减少或更换检索词，去掉类别、年份、发文机关等筛选条件；文号可直接输入，如 鲁政发〔2023〕5号。";
+      more.hidden = exhausted;
+      busy = false;
+    }
+    /* Show a search's results from the first; typed: the query, whose typo is corrected when nothing is found (null: do not). */
+    function begin(result, typed, f) {
+      current = { words: result.words, order: result.order, next: 0, exactSet: {}, together: result.together, joined: result.joined, typed: typed, filters: f };
+      result.exact.forEach(function (n) { current.exactSet[n] = true; });
+      dropped = 0;
     }
     function go() {
       if (!meta) return;
@@ -486,20 +641,35 @@
       list.textContent = ""; shown = 0; dropped = 0; more.hidden = true;
       if (!parseQuery(q).length && !docNumberKey(q.trim()) && !f.kind && !f.issuer && !f.validity) { status.textContent = "请输入检索词"; return; }
       status.textContent = "检索中…";
+      suggest.hidden = true; suggest.textContent = "";
       run(meta, q, f).then(function (result) {
-        current = { words: result.words, order: result.order, next: 0, exactSet: {}, together: result.together, joined: result.joined };
-        result.exact.forEach(function (n) { current.exactSet[n] = true; });
+        begin(result, result.words.length && !result.exact.length ? q.trim() : null, f);
         return showMore();
       }).catch(function (error) { status.textContent = "检索出错：" + error.message; busy = false; });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); go(); });
     more.addEventListener("click", showMore);
-    /* For scripts and tests: every verified result of a query, as [url, title] pairs in order. */
+    /* For scripts and tests: every verified result of a query, as [url, title] pairs in
+     * order (of the corrected query when the query finds nothing and a fix does: its
+     * text is then in gazetteSearch.corrected). */
     window.gazetteSearch = {
       ready: function () { return !!meta; },
       form: function (text) { return formOf(text); },  // the searchable form (normalize.searchable)
+      corrected: null,
       all: function (q, f) {
+        var api = this;
+        api.corrected = null;
         return run(meta, q, f || {}).then(function (result) {
+          return every(result).then(function (found) {
+            if (found.length || !result.words.length || result.exact.length) return found;
+            return correct(meta, q, f || {}).then(function (fix) {
+              if (!fix) return found;
+              api.corrected = fix.query;
+              return every(fix.result);
+            });
+          });
+        });
+        function every(result) {
           var found = [], exact = {}, at = 0;
           result.exact.forEach(function (n) { exact[n] = true; });
           function batch() {  // 32 documents at a time: a browser refuses thousands of requests at once
@@ -515,7 +685,7 @@
             });
           }
           return batch();
-        });
+        }
       }
     };
   }
