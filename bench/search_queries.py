@@ -48,10 +48,11 @@ KINDS = {
     "common": "very common words (施行, 管理, …): ground truth is most of the archive",
     "spaces": "a 4–8-character phrase with stray spaces inside (行政 处罚)",
     "typo": "a 4–8-character phrase with one character replaced by a similar/wrong one; ground truth = documents with the correct phrase",
+    "typo-other": "a phrase with one character left out, doubled, or two characters swapped (hand-written sets only); report only",
     "and": "two words from one text, space separated; a document matches when it has both",
     "latin": "pinyin and English (ground truth = the Chinese equivalent), ASCII words printed in texts; report only",
 }
-REPORT_ONLY = {"latin"}
+REPORT_ONLY = {"latin", "typo-other"}
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(f"[{_CJK}]+")

@@ -40,7 +40,7 @@ from .archive.relations import Standing, link_archive
 from .content import ISSUE_FILE, document_from_file, issue_from_file, load_archive
 from .errors import ContentError, ExitCode, GazetteError
 from .fold import fold as fold_script
-from .search.normalize import abbreviates, issuer_names, order_key, order_number
+from .search.normalize import abbreviates, issuer_names, order_key, order_number, slip_weight, slips
 from .models import Document, Kind, Validity
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
@@ -1057,7 +1057,9 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
     """您是不是要找…: the query with one character of one Chinese term replaced so that it
     finds more documents than the query did. A replacement must form, with the
     characters on both sides, bigrams that the texts contain: candidates come from the
-    index's own term list, never from a dictionary."""
+    index's own term list, never from a dictionary. Of the fixes that find something,
+    the one whose count times the weight of the slip it undoes (a character of the
+    same sound or shape, :func:`normalize.slip_weight`) is highest wins."""
     best: tuple[int, str] | None = None
     cache: dict[str, np.ndarray] = {}
 
@@ -1091,27 +1093,31 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
         for wide in (False, True):
             if wide and (best is not None or 0 not in positions):
                 break  # every character is tried at the start only when nothing else helped
-            fixes = [term[:j] + c + term[j + 1:] for j in (positions if not wide else [0])
-                     for c in _replacements(searcher, term, j, wide)]
+            weights = {term[:j] + c + term[j + 1:]: slip_weight(c, term[j])
+                       for j in (positions if not wide else [0]) for c in _replacements(searcher, term, j, wide)}
             # A fix finds at most the documents with all its bigrams (cheap: no positions
-            # read); its phrase is counted only while that bound can beat the best so far.
-            bounds = [(_bound(fixed), fixed) for fixed in dict.fromkeys(fixes)]
-            for bound, fixed in sorted(bounds, key=lambda b: (-b[0], b[1])):
-                if bound <= max(found, best[0] if best else 0):
+            # read); its phrase is counted only while that bound, times the weight of the
+            # slip it undoes (normalize.slip_weight), can beat the best score so far.
+            bounds = [(_bound(fixed) * weight, fixed, weight) for fixed, weight in weights.items()]
+            for bound, fixed, weight in sorted(bounds, key=lambda b: (-b[0], b[1])):
+                if bound <= (best[0] if best else 0):
                     break
+                if bound <= found * weight:  # cannot find more than the query did
+                    continue
                 words = segments[:k] + [fixed] + segments[k + 1:]
                 q = parse_query(" ".join(f'"{w}"' for w in words))
                 n = _fast_search(searcher, And([q, *filters]) if filters else q).scored_length()
-                if n > found and (best is None or n > best[0]):
-                    best = (n, " ".join(words))
+                if n > found and (best is None or n * weight > best[0]):
+                    best = (n * weight, " ".join(words))
     return best[1] if best else None
 
 
 def _replacements(searcher, term: str, j: int, wide: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
     """Characters that could stand at position ``j`` of ``term``: those that follow the
     character before it in some indexed bigram (or, at the start, precede the next one:
-    in a title's bigram, or with ``wide`` in the body's),
-    and also make a bigram with the character after it."""
+    in a title's bigram, or with ``wide`` in the body's, or as a likely slip's character),
+    and also make a bigram with the character after it. The most frequent first, a
+    likely slip's (normalize.slip_weight) before a common one's."""
     reader = searcher.reader()
     counts: dict[str, int] = {}
     if j > 0:
@@ -1130,6 +1136,10 @@ def _replacements(searcher, term: str, j: int, wide: bool = False) -> list[str]:
                 word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
                 if len(word) == 2 and word[1] == term[1] and word[0] != term[0] and _CJK_CHAR.match(word[0]):
                     counts[word[0]] = reader.doc_frequency("title", word)
+        # A likely slip's character (same sound or shape), wherever it stands in the texts.
+        for char in slips(term[0]):
+            if char not in counts and (n := reader.doc_frequency("body", char + term[1])):
+                counts[char] = n
     if j + 1 < len(term):
         counts = {c: n for c, n in counts.items() if reader.doc_frequency("body", c + term[j + 1])}
-    return sorted(counts, key=lambda c: (-counts[c], c))[:_SUGGEST_CANDIDATES]
+    return sorted(counts, key=lambda c: (-counts[c] * slip_weight(c, term[j]), c))[:_SUGGEST_CANDIDATES]

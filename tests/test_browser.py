@@ -98,7 +98,7 @@ def test_search_finds_every_document_containing_the_term(browser: tuple[Browser,
     assert found == expected, (sorted(expected - found), sorted(found - expected))
 
 
-@pytest.mark.parametrize("typed", ["人民正府", "任民政府"])  # 正 for 政; 任 for 人, where nothing comes before
+@pytest.mark.parametrize("typed", ["人民正府", "任民政府", "入民政府"])  # 正 for 政; 任, 入 (a look-alike) for 人, where nothing comes before
 def test_a_query_with_a_typo_shows_the_corrected_results(browser: tuple[Browser, str], sample_content: Path, typed: str) -> None:
     chrome, base = browser
     intended = "人民政府"

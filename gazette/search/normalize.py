@@ -83,6 +83,64 @@ def phrase_table() -> dict[str, str]:
     return dict(sorted(table.items()))
 
 
+SOUND_WEIGHT, SHAPE_WEIGHT, NEAR_WEIGHT = 1000, 300, 100
+
+
+def _fuzzy(syllable: str) -> str:
+    return re.sub(r"(in|en|an)g$", r"\1", re.sub(r"^l", "n", re.sub(r"^([zcs])h", r"\1", syllable)))
+
+
+@functools.lru_cache(maxsize=1)
+def _sounds_of() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for syllable, chars in sound_table().items():
+        for char in chars:
+            out.setdefault(char, set()).add(syllable)
+    return {char: frozenset(syllables) for char, syllables in out.items()}
+
+
+def slip_weight(fix: str, typed: str) -> int:
+    """How likely it is that ``typed`` was typed for ``fix`` (both searches rank typo fixes
+    by count times this): :data:`SOUND_WEIGHT` for a shared reading (户 for 护, a pinyin
+    input method's slip), :data:`SHAPE_WEIGHT` for characters that look alike (末 for 未),
+    :data:`NEAR_WEIGHT` for readings alike under an input method's fuzzy rules (z/zh,
+    c/ch, s/sh, n/l, in/ing, en/eng, an/ang: 名 for 民), else 1."""
+    sounds = _sounds_of()
+    x, y = sounds.get(fix, frozenset()), sounds.get(typed, frozenset())
+    if x & y:
+        return SOUND_WEIGHT
+    shapes = shape_table()
+    if fix in shapes.get(typed, "") or typed in shapes.get(fix, ""):
+        return SHAPE_WEIGHT
+    return NEAR_WEIGHT if {_fuzzy(a) for a in x} & {_fuzzy(b) for b in y} else 1
+
+
+@functools.lru_cache(maxsize=4096)
+def slips(typed: str) -> tuple[str, ...]:
+    """The characters ``typed`` may have been typed for with a :func:`slip_weight` above 1
+    (same or fuzzy-same reading, or alike in shape), in code point order."""
+    sounds = _sounds_of()
+    mine = sounds.get(typed, frozenset())
+    fuzzy = {_fuzzy(s) for s in mine}
+    alike = set(shape_table().get(typed, ""))
+    alike |= {c for syllable, chars in sound_table().items() if _fuzzy(syllable) in fuzzy for c in chars}
+    alike.discard(typed)
+    return tuple(sorted(alike))
+
+
+@functools.lru_cache(maxsize=1)
+def shape_table() -> dict[str, str]:
+    """Character → the common characters that look most like it, most alike first
+    (``shapes.tsv``, drawn and compared by ``tools/make_shapes.py``): which characters a
+    scan or a hurried copy may put in place of each other (末 and 未, 贷 and 货)."""
+    table: dict[str, str] = {}
+    for line in Path(__file__).with_name("shapes.tsv").read_text(encoding="utf-8").splitlines():
+        char, _, alike = line.partition("\t")
+        if alike:
+            table[char] = alike
+    return table
+
+
 @functools.lru_cache(maxsize=1)
 def sound_table() -> dict[str, str]:
     """Toneless pinyin syllable → the common characters with that reading (``sounds.tsv``,

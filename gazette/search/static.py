@@ -55,6 +55,10 @@ browser itself, so the bytes a query costs do not depend on the web server):
     toneless pinyin syllable → the common characters with that reading
     (:func:`normalize.sound_table`), fetched only to correct a query that finds nothing:
     a fix that puts a character of the same sound (环境保户 → 环境保护) ranks first.
+``shapes/<hex>.json.gz``
+    character → the characters that look most like it (:func:`normalize.shape_table`),
+    by the character's hash; fetched, like ``sounds.json.gz``, only to correct a query
+    that finds nothing (末成年人 → 未成年人).
 
 **Blocks** keep publishing cheap however large the archive grows: a new issue changes
 the last block (or the block its dates fall in), and every other block is reused as it
@@ -103,7 +107,7 @@ import numpy as np
 from ..models import Document, Issue
 from ..structure import body_to_text
 from .normalize import (bigrams, doc_number_key, fold_table, issuer_names, order_key, order_number, phrase_table,
-                        searchable, sound_table)
+                        searchable, shape_table, sound_table)
 
 FORMAT = 4
 _SHARD_BYTES = 2048  # aim, before compression; a unit's shard count is a power of two
@@ -496,6 +500,9 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
     written += size
     title_shards, size = _write_table(folder / "e", titles)
     written += size
+    shape_shards, size = _write_table(folder / "shapes", shape_table())
+    written += size
+    tables.append(folder / "shapes")
     issuers = sorted(issuer_counts.items(), key=lambda item: (-item[1], item[0]))
     tables_written = (("issuers", issuers), ("fold", {"chars": dict(sorted(fold_table().items())), "phrases": phrase_table()}),
                       ("dates", sorted(days.items())), ("sounds", sound_table()))
@@ -503,7 +510,7 @@ def write_static_index(entries: Iterable[Entry], folder: Path, previous: Path | 
         written += _write_gz(folder / f"{name}.json.gz", _json(value))
         tables.append(folder / f"{name}.json.gz")
     meta = {"format": FORMAT, "documents": total, "blocks": blocks, "tables": _version(tables), "neighbours_kept": NEIGHBOURS,
-            "number_shards": number_shards, "title_shards": title_shards,
+            "number_shards": number_shards, "title_shards": title_shards, "shape_shards": shape_shards,
             "kinds": dict(sorted(kinds.items())), "years": dict(sorted(years.items())),
             "validities": dict(sorted(validities.items()))}
     data = _json(meta)

@@ -337,10 +337,10 @@
    * every pair occurs somewhere, beside the rarest) are replaced by characters that
    * follow the one before and precede the one after in the texts. The neighbour tables
    * (x/ of every unit, static.py) say which, and in about how many documents; a fix is
-   * ranked by the count of its rarest pair, times SOUND_WEIGHT when the new character
-   * sounds as the typed one did (a pinyin input method's slip: 户 for 护, sounds.json.gz).
-   * The first of MAX_FIXES fixes that finds a verified document is shown, labelled. */
-  var MAX_FIXES = 3, SOUND_WEIGHT = 16, NEAR_WEIGHT = 6, CJK_ONLY = /^[\u3007\u3400-\u4dbf\u4e00-\u9fff]+$/;
+   * ranked by the count of its rarest new pair times the weight of the slip it undoes
+   * (slipWeight: sounds.json.gz and shapes/). The first of MAX_FIXES fixes that finds a
+   * verified document is shown, labelled. */
+  var MAX_FIXES = 3, SOUND_WEIGHT = 1000, SHAPE_WEIGHT = 300, NEAR_WEIGHT = 100, CJK_ONLY = /^[\u3007\u3400-\u4dbf\u4e00-\u9fff]+$/;
   function neighbourTables(meta, chars) {  // per unit: {char: [followers, counts, preceders, counts]}
     return Promise.all(blocks(meta).map(function (block) {
       if (!block.neighbours) return Promise.resolve({});
@@ -365,15 +365,28 @@
       return soundsOf;
     });
   }
-  /* How a pinyin input method's slip weighs a fix: SOUND_WEIGHT when the characters
-   * share a reading (户 护), NEAR_WEIGHT when they do under the fuzzy rules such input
-   * methods offer (z/zh, c/ch, s/sh, n/l, in/ing, en/eng, an/ang: 名 民), else 1. */
+  /* How likely a slip the fix undoes is: a character typed for one of the same sound
+   * (户 for 护, a pinyin input method's slip) weighs SOUND_WEIGHT, for one that looks
+   * alike (末 for 未, shapes/) SHAPE_WEIGHT, for one of a sound alike under the fuzzy
+   * rules such input methods offer (z/zh, c/ch, s/sh, n/l, in/ing, en/eng, an/ang:
+   * 名 for 民) NEAR_WEIGHT, any other 1. A fix's score is its count times its weight, so
+   * a likely slip is tried before a common pair: 锐务机关 is 税务机关 before 服务机关. */
   function fuzzy(syllable) {
     return syllable.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/(in|en|an)g$/, "$1");
   }
-  function soundWeight(a, b) {
-    var x = soundsOf[a] || [], y = soundsOf[b] || [];
+  var shapesOf = {};
+  function loadShapes(meta, chars) {  // char → the characters that look like it
+    if (!meta.shape_shards) return Promise.resolve(shapesOf);
+    var files = {};
+    chars.forEach(function (c) { files[(fnv1a(c) % meta.shape_shards).toString(16)] = true; });
+    return Promise.all(Object.keys(files).map(function (hex) {
+      return fetchJson("shapes/" + hex + ".json.gz", true).then(function (t) { Object.keys(t).forEach(function (c) { shapesOf[c] = t[c]; }); });
+    })).then(function () { return shapesOf; });
+  }
+  function slipWeight(fix, typed) {
+    var x = soundsOf[fix] || [], y = soundsOf[typed] || [];
     if (x.some(function (s) { return y.indexOf(s) >= 0; })) return SOUND_WEIGHT;
+    if ((shapesOf[typed] || "").indexOf(fix) >= 0 || (shapesOf[fix] || "").indexOf(typed) >= 0) return SHAPE_WEIGHT;
     var fx = x.map(fuzzy), fy = y.map(fuzzy);
     return fx.some(function (s) { return fy.indexOf(s) >= 0; }) ? NEAR_WEIGHT : 1;
   }
@@ -416,7 +429,7 @@
             fresh = Math.min(fresh, n);
           } else if (!counts[p]) kept_ok = false;
         }
-        var fixed = term.slice(0, j) + c + term.slice(j + 1), score = fresh * soundWeight(c, term[j]);
+        var fixed = term.slice(0, j) + c + term.slice(j + 1), score = fresh * slipWeight(c, term[j]);
         if (kept_ok && fresh > 0 && !(fixes[fixed] >= score)) fixes[fixed] = score;
       });
     });
@@ -439,7 +452,8 @@
       for (var i = 0; i + 1 < w.form.length; i++) pairs.push(postings(meta, w.form.slice(i, i + 2)).then(function (list) { return list.length; }));
       return Promise.all(pairs);
     }));
-    return Promise.all([neighbourTables(meta, Object.keys(chars).sort()), typedCounts, loadSounds()]).then(function (loaded) {
+    return Promise.all([neighbourTables(meta, Object.keys(chars).sort()), typedCounts, loadSounds(),
+                        loadShapes(meta, Object.keys(chars).sort())]).then(function (loaded) {
       var units = loaded[0], tries = [];
       fixable.forEach(function (w, f) {
         var k = words.indexOf(w);
