@@ -10,7 +10,7 @@
  */
 (function () {
   "use strict";
-  var PAGE = 10, EXCERPT = 70;
+  var PAGE = 10, EXCERPT = 70, PROBE = 20;  // PROBE: candidates checked before a typo is suspected
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
   var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
   var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -554,6 +554,7 @@
     ["issuer", "from", "to"].forEach(function (name) { form.elements[name].value = params.get(name) || ""; });
 
     var meta = null, current = null, shown = 0, dropped = 0, busy = false;
+    var keepQuery = params.get("fix") === "0";  // 仍然检索: no typo correction for this query
     fetchJson("meta.json", false).then(function (loadedMeta) {
       tablesVersion = loadedMeta.tables || "";
       return Promise.all([loadedMeta, loadFold()]);
@@ -585,6 +586,8 @@
       var wanted = PAGE, picked = [];
       function step() {
         if (wanted <= 0 || current.next >= current.order.length) return Promise.resolve();
+        // PROBE candidates without the words: a typo is likelier than a match further down.
+        if (current.typed !== null && !picked.length && current.next >= PROBE) return Promise.resolve();
         var start = current.next, batch = current.order.slice(start, start + wanted), deferred = [];
         current.next += batch.length;
         return Promise.all(batch.map(loadDoc)).then(function (docs) {
@@ -613,18 +616,25 @@
       return step().then(function () {
         var total = current.order.length - dropped;
         var exhausted = current.next >= current.order.length;
-        if (!total && exhausted && current.typed !== null) {  // nothing at all: perhaps a typo
-          var typed = current.typed;
+        if (!picked.length && current.typed !== null && (exhausted || current.next >= PROBE)) {  // perhaps a typo
+          var typed = current.typed, checked = current.next;
           current.typed = null;
           return correct(meta, typed, current.filters).then(function (fix) {
             busy = false;
-            if (!fix) return finish(0, true);
+            if (!fix) return exhausted ? finish(total, true) : showMore();  // go on checking the query itself
             suggest.hidden = false;
-            suggest.textContent = "没有找到“" + typed + "”；以下是“";
-            var again = new URLSearchParams(window.location.search);
-            again.set("q", fix.query);
-            suggest.appendChild(el("a", { href: "?" + again.toString() }, fix.query));
+            suggest.textContent = exhausted ? "没有找到“" + typed + "”；以下是“" : "“" + typed + "”的前 " + checked + " 件候选文件都不含该词；以下是“";
+            var link = function (q, extra) {
+              var again = new URLSearchParams(window.location.search);
+              again.set("q", q);
+              if (extra) again.set("fix", "0"); else again.delete("fix");
+              return "?" + again.toString();
+            };
+            suggest.appendChild(el("a", { href: link(fix.query) }, fix.query));
             suggest.appendChild(document.createTextNode("”的结果。"));
+            if (!exhausted) {
+              suggest.appendChild(el("a", { href: link(typed, true), "class": "gz-suggest-original" }, "仍然检索“" + typed + "”"));
+            }
             begin(fix.result, null, current.filters);
             return showMore();
           });
@@ -657,7 +667,8 @@
       status.textContent = "检索中…";
       suggest.hidden = true; suggest.textContent = "";
       run(meta, q, f).then(function (result) {
-        begin(result, result.words.length && !result.exact.length ? q.trim() : null, f);
+        begin(result, result.words.length && !result.exact.length && !keepQuery ? q.trim() : null, f);
+        keepQuery = false;
         return showMore();
       }).catch(function (error) { status.textContent = "检索出错：" + error.message; busy = false; });
     }
