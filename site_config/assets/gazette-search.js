@@ -10,7 +10,7 @@
  */
 (function () {
   "use strict";
-  var PAGE = 10, EXCERPT = 70, PROBE = 20;  // PROBE: candidates checked before a typo is suspected
+  var PAGE = 10, EXCERPT = 70, PROBE = 20, DEFERRALS = 30;  // PROBE: candidates checked before a typo is suspected
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
   var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
   var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -595,8 +595,10 @@
             var n = batch[i], exact = current.exactSet[n];
             if (!exact && !verified(doc, current.words)) { dropped++; return; }
             // Ranked as "the words stand together" but they do not: after the documents where they do.
-            if (!exact && current.joined && start + i < current.together && formOf(doc[8] + doc[1]).indexOf(current.joined) < 0) {
-              deferred.push(n); return;
+            // (At most DEFERRALS of them are moved: past that, reading on costs more than the order gains.)
+            if (!exact && current.joined && current.deferrals < DEFERRALS && start + i < current.together &&
+                formOf(doc[8] + doc[1]).indexOf(current.joined) < 0) {
+              deferred.push(n); current.deferrals++; return;
             }
             picked.push([doc, exact]); wanted--;
           });
@@ -651,7 +653,7 @@
     }
     /* Show a search's results from the first; typed: the query, whose typo is corrected when nothing is found (null: do not). */
     function begin(result, typed, f) {
-      current = { words: result.words, order: result.order, next: 0, exactSet: {}, together: result.together, joined: result.joined, typed: typed, filters: f };
+      current = { words: result.words, order: result.order, next: 0, exactSet: {}, together: result.together, joined: result.joined, typed: typed, filters: f, deferrals: 0 };
       result.exact.forEach(function (n) { current.exactSet[n] = true; });
       dropped = 0;
     }
