@@ -34,4 +34,4 @@ def test_shape_table_pairs_characters_that_look_alike() -> None:
 ])
 def test_slip_weight(fix: str, typed: str, weight: int) -> None:
     assert normalize.slip_weight(fix, typed) == weight == normalize.slip_weight(typed, fix)
-    assert (fix in normalize.slips(typed)) == (weight > 1)
+    assert (fix in normalize.slips(typed)) == (weight > 1) == (typed in normalize.slips(fix))

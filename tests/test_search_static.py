@@ -128,7 +128,7 @@ def test_neighbour_tables_count_the_pairs_of_the_texts(tmp_path: Path, sample_co
     info = static.write_block(entries, tmp_path)
     table: dict[str, list] = {}
     for shard in range(info.neighbours):
-        part = json.loads(gzip.decompress((tmp_path / "x" / f"{shard:x}.gz").read_bytes()))
+        part = json.loads(gzip.decompress((tmp_path / "x" / f"{shard:x}.json.gz").read_bytes()))
         assert all(static.fnv1a(char) % info.neighbours == shard for char in part)
         table.update(part)
     pairs: dict[str, int] = {}

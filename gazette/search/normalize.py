@@ -122,7 +122,7 @@ def slips(typed: str) -> tuple[str, ...]:
     sounds = _sounds_of()
     mine = sounds.get(typed, frozenset())
     fuzzy = {_fuzzy(s) for s in mine}
-    alike = set(shape_table().get(typed, ""))
+    alike = set(shape_table().get(typed, "")) | {c for c, shapes in shape_table().items() if typed in shapes}
     alike |= {c for syllable, chars in sound_table().items() if _fuzzy(syllable) in fuzzy for c in chars}
     alike.discard(typed)
     return tuple(sorted(alike))

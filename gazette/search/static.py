@@ -25,7 +25,7 @@ browser itself, so the bytes a query costs do not depend on the web server):
         one document: URL, title, 文号, issuer, dates, kind, issue label and plain
         text. Only the documents shown are fetched; a phrase is checked against this
         text before it is shown (the postings only say that every piece occurs).
-    ``x/<hex>.gz``
+    ``x/<hex>.json.gz``
         the *neighbour table*, read only when a query finds nothing (您是不是要找…): for
         each Chinese character of the unit's texts, the characters that follow it and
         those that precede it in some text, each with the number of documents that have
@@ -275,10 +275,11 @@ def _write_gz(path: Path, data: bytes) -> int:
     return len(packed)
 
 
-def _write_table(folder: Path, table: dict[str, list]) -> tuple[int, int]:
-    """A lookup table (key → document numbers, or pairs) as JSON shards by the key's hash;
-    returns (shard count, bytes written)."""
-    count = _shard_count(len(table) * 3, 64)
+def _write_table(folder: Path, table: dict[str, list], count: int | None = None) -> tuple[int, int]:
+    """A lookup table (key → document numbers, or pairs, or a neighbour table's entries) as
+    JSON shards by the key's hash, ``count`` of them (by default about 64 bytes of keys
+    a shard); returns (shard count, bytes written)."""
+    count = count or _shard_count(len(table) * 3, 64)
     grouped: dict[int, dict[str, list]] = defaultdict(dict)
     for key, docs in table.items():
         grouped[fnv1a(key) % count][key] = docs
@@ -326,17 +327,6 @@ def neighbour_table(pairs: np.ndarray, counts: np.ndarray) -> dict[str, list]:
             entry[2 * slot] = "".join(map(chr, other_s[start:end].tolist()))
             entry[2 * slot + 1] = counts_s[start:end].tolist()
     return dict(sorted(table.items()))
-
-
-def _write_neighbours(table: dict[str, list], folder: Path) -> tuple[int, int]:
-    """The neighbour table as shards by each character's hash; (shard count, bytes)."""
-    size = sum(len(_json(entry)) + 6 for entry in table.values())
-    count = _shard_count(size)
-    grouped: dict[int, dict[str, list]] = defaultdict(dict)
-    for char, entry in table.items():
-        grouped[fnv1a(char) % count][char] = entry
-    written = sum(_write_gz(folder / f"{shard:x}.gz", _json(grouped.get(shard, {}))) for shard in range(count))
-    return count, written
 
 
 def write_block(block: Sequence[Entry], folder: Path) -> BlockInfo:
@@ -400,7 +390,9 @@ def write_block(block: Sequence[Entry], folder: Path) -> BlockInfo:
             _varint(len(body), out)
             out += body
         written += _write_gz(folder / "s" / f"{shard:x}.gz", bytes(out))
-    neighbour_shards, size = _write_neighbours(neighbours, folder / "x")
+    # Shards sized by bytes, as the postings' are: a common character's entry is long.
+    neighbour_shards, size = _write_table(folder / "x", neighbours,
+                                          _shard_count(sum(len(_json(entry)) + 6 for entry in neighbours.values())))
     written += size
     info = _json({"documents": total, "terms": len(postings), "shards": shards, "neighbours": neighbour_shards})
     (folder / BLOCK_FILE).write_bytes(info)

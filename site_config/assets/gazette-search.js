@@ -346,7 +346,7 @@
       if (!block.neighbours) return Promise.resolve({});
       var files = {};
       chars.forEach(function (c) { files[(fnv1a(c) % block.neighbours).toString(16)] = true; });
-      return Promise.all(Object.keys(files).map(function (hex) { return fetchJson("b/" + block.id + "/x/" + hex + ".gz", true); }))
+      return Promise.all(Object.keys(files).map(function (hex) { return fetchJson("b/" + block.id + "/x/" + hex + ".json.gz", true); }))
         .then(function (tables) {
           var out = {};
           tables.forEach(function (t) { chars.forEach(function (c) { if (Object.prototype.hasOwnProperty.call(t, c)) out[c] = t[c]; }); });
@@ -421,16 +421,16 @@
       });
       Object.keys(options).forEach(function (c) {
         if (c === term[j] || !CJK_ONLY.test(c)) return;
-        var fresh = Infinity, kept_ok = true;  // the count of the rarest new pair; the other pairs must occur
+        var fresh = Infinity, othersOccur = true;  // the count of the rarest new pair; the other pairs must occur
         for (var p = 0; p < counts.length; p++) {
           if (p === j - 1 || p === j) {
             var n = 0;
             units.forEach(function (u) { n += p === j - 1 ? sideCount(u, term[p], 0, c, kept) : sideCount(u, term[p + 1], 2, c, kept); });
             fresh = Math.min(fresh, n);
-          } else if (!counts[p]) kept_ok = false;
+          } else if (!counts[p]) othersOccur = false;
         }
         var fixed = term.slice(0, j) + c + term.slice(j + 1), score = fresh * slipWeight(c, term[j]);
-        if (kept_ok && fresh > 0 && !(fixes[fixed] >= score)) fixes[fixed] = score;
+        if (othersOccur && fresh > 0 && !(fixes[fixed] >= score)) fixes[fixed] = score;
       });
     });
     return Object.keys(fixes).map(function (f) { return [f, fixes[f]]; });
