@@ -37,8 +37,9 @@ QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产", "
 
 
 
-def _timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of the largest process of a command."""
+def _timed(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) of the largest process, and the phases line ``gazette
+    build`` prints (where the time went), of a command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -47,7 +48,8 @@ def _timed(command: list[str]) -> tuple[float, float]:
         raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode}):\n{tail}")
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    phases = next((line.strip() for line in done.stderr.splitlines() if line.startswith("  load content")), "")
+    return seconds, max(peak, before) / 1024, phases
 
 
 class _CountingHandler(http.server.SimpleHTTPRequestHandler):
@@ -125,11 +127,12 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
     site = work / f"site-{n_docs}"
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(site.parent / f".{site.name}.gazette-cache", ignore_errors=True)
-    seconds, peak = _timed(GAZETTE + ["build", "--content", str(archive), "--site", str(site), "--full"])
+    seconds, peak, phases = _timed(GAZETTE + ["build", "--content", str(archive), "--site", str(site), "--full"])
     report = {
         "documents": n_docs,
         "full_build_s": round(seconds, 1),
         "peak_rss_mb": round(peak),
+        "full_build_phases": phases,
         "site_mb": round(dir_size(site) / 1e6, 1),
         "search_index_mb": round(dir_size(site / "search-index") / 1e6, 1),
         "search_blocks": len(json.loads((site / "search-index" / "meta.json").read_text(encoding="utf-8"))["blocks"]),
@@ -150,8 +153,9 @@ def run(n_docs: int, work: Path, material: bool) -> dict:
     shutil.copytree(site, site_plus)
     shutil.copytree(site.parent / f".{site.name}.gazette-cache", site_plus.parent / f".{site_plus.name}.gazette-cache")
     add_issue(grown)
-    seconds, peak = _timed(GAZETTE + ["build", "--content", str(grown), "--site", str(site_plus)])
+    seconds, peak, phases = _timed(GAZETTE + ["build", "--content", str(grown), "--site", str(site_plus)])
     report["publish_issue_s"] = round(seconds, 1)
+    report["publish_phases"] = phases
     report["publish_peak_rss_mb"] = round(peak)
     if material:
         report["material_search_index_mb"] = material_index_mb(archive, work)

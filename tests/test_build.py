@@ -136,3 +136,17 @@ def test_sigterm_stops_a_build_and_cleans_up(work: tuple[Path, Path]) -> None:
     assert _snapshot(site) == before
     assert sorted(p.name for p in site.parent.iterdir()) == [".site.gazette-lock", "site"]
     assert lock_path(site).exists()
+
+
+def test_the_replaced_site_is_removed_by_the_next_build(work: tuple[Path, Path]) -> None:
+    content, site = work
+    first = _snapshot(site)
+    _edit(content)
+    build_site(content, site, ROOT / "mkdocs.yml", URL)
+    retired = [p for p in site.parent.iterdir() if p.name.startswith(".site.gazette-retired-")]
+    assert len(retired) == 1  # the first build's site, kept whole until the next build
+    assert _snapshot(retired[0] / "site") == first
+    build_site(content, site, ROOT / "mkdocs.yml", URL)
+    after = [p for p in site.parent.iterdir() if p.name.startswith(".site.gazette-retired-")]
+    assert len(after) == 1 and after != retired and not retired[0].exists()
+    assert not (site / "2023-02" / "02").exists() and (site / "index.html").exists()

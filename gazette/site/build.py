@@ -23,6 +23,7 @@ import os
 import shutil
 import stat
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,7 +144,17 @@ def build_site(content: Path, site: Path, config: Path | None = None, site_url: 
     site.parent.mkdir(parents=True, exist_ok=True)
     with build_lock(site), interruptible():
         remove_stale(site)
-        return _build(content, site, config, site_url, full, allow_symlinks)
+        # The trees earlier builds replaced are removed while this one works: removing
+        # 100,000 folders is system calls, which run beside the Python work on another core.
+        sweeper = threading.Thread(target=_remove_retired, args=(site,), name="gazette-sweeper", daemon=True)
+        sweeper.start()
+        try:
+            report = _build(content, site, config, site_url, full, allow_symlinks)
+        except BaseException:
+            sweeper.join(timeout=10)  # a stopped build stops soon; what is left, the next one removes
+            raise
+        sweeper.join()
+        return report
 
 
 def lock_path(site: Path) -> Path:
@@ -170,6 +181,18 @@ def build_lock(site: Path) -> Iterator[None]:
 
 def _work_prefix(site: Path) -> str:
     return f".{site.name}.gazette-build-"
+
+
+def _retired_prefix(site: Path) -> str:
+    """The previous site a build replaced is kept under this name until the next build
+    removes it in the background (:func:`build_site`)."""
+    return f".{site.name}.gazette-retired-"
+
+
+def _remove_retired(site: Path) -> None:
+    for path in sorted(site.parent.glob(_retired_prefix(site) + "*")):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def remove_stale(site: Path) -> list[Path]:
@@ -281,7 +304,8 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
             now = time.time()
             for rel in rendered:
                 os.utime(docs_dir / rel, (now, now))
-            _link_previous(site, new_site, docs_dir, {_output_of(rel) for rel in rendered}, expected)
+            _link_previous(site, new_site, docs_dir, {_output_of(rel) for rel in rendered}, expected,
+                           tree.changed | rendered)
         latest = max((i.meta.date for i in archive.issues if i.meta.date), default=None)
         if rendered is not None:
             logging.getLogger("mkdocs.commands.build").setLevel(logging.ERROR)  # the generic --dirty warning
@@ -387,14 +411,16 @@ def _pages_to_render(tree: SiteTree, previous: dict[str, Any], nav_state: dict[s
     return pages
 
 
-def _link_previous(old_site: Path, new_site: Path, docs_dir: Path, rewritten: set[str], expected: set[str]) -> None:
+def _link_previous(old_site: Path, new_site: Path, docs_dir: Path, rewritten: set[str], expected: set[str],
+                   touched: set[str]) -> None:
     """Hard-link the unchanged files of the previous site into ``new_site``.
 
     A link shares its bytes with the live site, so nothing may ever be written through
     one: files that will be re-rendered, files MkDocs will copy again (their source is
     newer than the output: MkDocs' own ``--dirty`` test), files MkDocs or Gazette
     rewrite in place (assets, 404.html: copied instead) and files the new site no longer
-    has (a document withdrawn from publication) are never linked.
+    has (a document withdrawn from publication) are never linked. Only the sources in
+    ``touched`` (written or re-dated by this build) can be newer than their output.
     """
     sources = {_output_of(rel) if rel.endswith(".md") else rel: rel for rel in expected if not rel.endswith(".html")}
     old_root, new_root, docs_root = os.fspath(old_site), os.fspath(new_site), os.fspath(docs_dir)
@@ -422,8 +448,9 @@ def _link_previous(old_site: Path, new_site: Path, docs_dir: Path, rewritten: se
             if copied or stat.S_ISLNK(info.st_mode):
                 shutil.copy2(source, target, follow_symlinks=False)
                 continue
+            source_rel = sources.get(rel, rel)
             try:
-                newer = os.stat(os.path.join(docs_root, sources.get(rel, rel))).st_mtime > info.st_mtime
+                newer = source_rel in touched and os.stat(os.path.join(docs_root, source_rel)).st_mtime > info.st_mtime
             except FileNotFoundError:
                 newer = False
             if newer:
@@ -461,9 +488,10 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def _swap(new_site: Path, site: Path) -> None:
     """Replace ``site`` by ``new_site`` with renames only (same file system): one atomic
-    exchange where the system has it, else two renames."""
+    exchange where the system has it, else two renames. The previous site is renamed to
+    a retired tree, which the next build removes (:func:`_remove_retired`)."""
     if site.exists() and not site.is_symlink() and _exchange(new_site, site):
-        shutil.rmtree(new_site, ignore_errors=True)  # now the previous site
+        _retire(new_site, site)  # now the previous site
         return
     old = None
     if site.exists():
@@ -476,7 +504,12 @@ def _swap(new_site: Path, site: Path) -> None:
             os.replace(old, site)
         raise
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _retire(old, site)
+
+
+def _retire(tree: Path, site: Path) -> None:
+    retired = Path(tempfile.mkdtemp(prefix=_retired_prefix(site), dir=site.parent))
+    os.replace(tree, retired / "site")
 
 
 def _warn_unregistered(archive: Archive, entries: list[register.Entry]) -> None:

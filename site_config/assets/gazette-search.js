@@ -10,7 +10,9 @@
  */
 (function () {
   "use strict";
-  var PAGE = 10, EXCERPT = 70, PROBE = 20, DEFERRALS = 30;  // PROBE: candidates checked before a typo is suspected
+  // PROBE: candidates checked before a typo is suspected; READS: texts one page of results reads at most
+  // (a query whose candidates mostly lack its words stops there, with 显示更多); FIX_CHECK: candidates of a fix checked.
+  var PAGE = 10, EXCERPT = 70, PROBE = 10, DEFERRALS = 10, READS = 30, FIX_CHECK = 5;
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
   var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
   var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -403,17 +405,25 @@
   }
   /* The fixes of one word, as [fixed form, score]; counts: the documents of each of its
    * typed pairs (from the postings). */
-  function wordFixes(units, term, counts, kept) {
-    var missing = [], i;
+  function suspects(term, counts) {  // where a slip may be: beside each pair no text has, else beside the rarest
+    var missing = [], i, positions = {};
     for (i = 0; i < counts.length; i++) if (!counts[i]) missing.push(i);
     if (!missing.length && term.length >= 3) {
       var rarest = 0;
       for (i = 1; i < counts.length; i++) if (counts[i] < counts[rarest]) rarest = i;
       missing = [rarest];
     }
-    var positions = {}, fixes = {};
     missing.forEach(function (m) { positions[m] = positions[m + 1] = true; });
-    Object.keys(positions).map(Number).sort(function (a, b) { return a - b; }).forEach(function (j) {
+    return Object.keys(positions).map(Number).sort(function (a, b) { return a - b; });
+  }
+  function neededChars(term, positions) {  // the characters whose neighbours wordFixes reads
+    var out = [];
+    positions.forEach(function (j) { if (j > 0) out.push(term[j - 1]); if (j + 1 < term.length) out.push(term[j + 1]); });
+    return out;
+  }
+  function wordFixes(units, term, counts, kept) {
+    var fixes = {};
+    suspects(term, counts).forEach(function (j) {
       var options = {};
       units.forEach(function (u) {  // who may stand at j: the followers of the character before, else the preceders of the one after
         var entry = j > 0 ? u[term[j - 1]] : u[term[j + 1]], list = entry ? entry[j > 0 ? 0 : 2] : "";
@@ -435,8 +445,8 @@
     });
     return Object.keys(fixes).map(function (f) { return [f, fixes[f]]; });
   }
-  function anyVerified(result) {  // has one of the first PAGE candidates the words? (they are the ones shown next)
-    var some = result.order.slice(0, PAGE);
+  function anyVerified(result) {  // has one of the first FIX_CHECK candidates the words? (they are the ones shown next)
+    var some = result.order.slice(0, FIX_CHECK);
     return Promise.all(some.map(loadDoc)).then(function (docs) {
       return docs.some(function (doc) { return verified(doc, result.words); });
     });
@@ -445,15 +455,21 @@
   function correct(meta, query, filters) {
     var words = parseQuery(query), fixable = words.filter(function (w) { return w.form.length >= 2 && CJK_ONLY.test(w.form); });
     if (!fixable.length) return Promise.resolve(null);
-    var chars = {};
-    fixable.forEach(function (w) { for (var i = 0; i < w.form.length; i++) chars[w.form[i]] = true; });
     var typedCounts = Promise.all(fixable.map(function (w) {  // mostly shards the query has read already
       var pairs = [];
       for (var i = 0; i + 1 < w.form.length; i++) pairs.push(postings(meta, w.form.slice(i, i + 2)).then(function (list) { return list.length; }));
       return Promise.all(pairs);
     }));
-    return Promise.all([neighbourTables(meta, Object.keys(chars).sort()), typedCounts, loadSounds(),
-                        loadShapes(meta, Object.keys(chars).sort())]).then(function (loaded) {
+    return typedCounts.then(function (counts) {
+      // Only the neighbours of the characters beside a suspected slip are fetched (≈ 1.7 KB per character and unit).
+      var near = {}, typed = {};
+      fixable.forEach(function (w, f) {
+        var positions = suspects(w.form, counts[f]);
+        neededChars(w.form, positions).forEach(function (c) { near[c] = true; });
+        positions.forEach(function (j) { typed[w.form[j]] = true; });
+      });
+      return Promise.all([neighbourTables(meta, Object.keys(near).sort()), counts, loadSounds(), loadShapes(meta, Object.keys(typed).sort())]);
+    }).then(function (loaded) {
       var units = loaded[0], tries = [];
       fixable.forEach(function (w, f) {
         var k = words.indexOf(w);
@@ -580,16 +596,17 @@
     function filters() {
       return { kind: kind.value, validity: validity.value, year: year.value, issuer: issuer.value.trim(), from: from.value.trim(), to: to.value.trim(), sort: sort.value };
     }
-    function showMore() {
+    function showMore(limit) {  // limit: texts it may read (READS; a click passes an event)
       if (busy || !current) return Promise.resolve();
       busy = true;
-      var wanted = PAGE, picked = [];
+      var wanted = PAGE, picked = [], read = 0, reads = typeof limit === "number" ? limit : READS;
       function step() {
-        if (wanted <= 0 || current.next >= current.order.length) return Promise.resolve();
+        if (wanted <= 0 || current.next >= current.order.length || read >= reads) return Promise.resolve();
         // PROBE candidates without the words: a typo is likelier than a match further down.
         if (current.typed !== null && !picked.length && current.next >= PROBE) return Promise.resolve();
         var start = current.next, batch = current.order.slice(start, start + wanted), deferred = [];
         current.next += batch.length;
+        read += batch.length;
         return Promise.all(batch.map(loadDoc)).then(function (docs) {
           docs.forEach(function (doc, i) {
             var n = batch[i], exact = current.exactSet[n];
@@ -623,7 +640,7 @@
           current.typed = null;
           return correct(meta, typed, current.filters).then(function (fix) {
             busy = false;
-            if (!fix) return exhausted ? finish(total, true) : showMore();  // go on checking the query itself
+            if (!fix) return exhausted ? finish(total, true) : showMore(READS - read);  // go on checking the query itself
             suggest.hidden = false;
             suggest.textContent = exhausted ? "没有找到“" + typed + "”；以下是“" : "“" + typed + "”的前 " + checked + " 件候选文件都不含该词；以下是“";
             var link = function (q, extra) {
