@@ -16,11 +16,12 @@ import functools
 import http.server
 import threading
 import json
-import resource
+import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -38,18 +39,21 @@ QUERIES = ["公开", "政务公开", "管理办法", "施行", "安全生产", "
 
 
 def _timed(command: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) of the largest process, and the phases line ``gazette
-    build`` prints (where the time went), of a command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    started = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode:
-        tail = "\n".join(done.stderr.splitlines()[-15:])
-        raise SystemExit(f"{' '.join(command)} failed (exit {done.returncode}):\n{tail}")
-    seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    phases = next((line.strip() for line in done.stderr.splitlines() if line.startswith("  load content")), "")
-    return seconds, max(peak, before) / 1024, phases
+    """Wall seconds, peak RSS (MB) of the largest process of the command (itself or a
+    child it waited for: ``wait4``), and the phases line ``gazette build`` prints."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if process.returncode:
+        tail = "\n".join(stderr.splitlines()[-15:])
+        raise SystemExit(f"{' '.join(command)} failed (exit {process.returncode}):\n{tail}")
+    phases = next((line.strip() for line in stderr.splitlines() if line.startswith("  load content")), "")
+    return seconds, usage.ru_maxrss / 1024, phases
 
 
 class _CountingHandler(http.server.SimpleHTTPRequestHandler):

@@ -41,6 +41,7 @@ from ..models import Disclosure
 from ..errors import BuildError
 from ..search.static import StaticReport
 from . import machine, search
+from .forked import Forked
 from .tree import SiteTree, private_parts, write_tree
 
 ROOT_CONFIG = Path("mkdocs.yml")
@@ -281,6 +282,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         shutil.rmtree(cache / "docs", ignore_errors=True)
     docs_dir = cache / "docs"
     work = Path(tempfile.mkdtemp(prefix=_work_prefix(site), dir=site.parent))
+    indexer: Forked | None = None
     try:
         if (overrides / "assets").exists():
             shutil.copytree(overrides / "assets", docs_dir / "assets", dirs_exist_ok=True)
@@ -291,6 +293,10 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
                           previous=previous.get("issues") if incremental and previous else None, linkage=linkage,
                           entries=entries)
         phase("write MkDocs sources")
+        # The search index needs nothing MkDocs makes: a child process writes it meanwhile
+        # (MkDocs empties its site folder on a full build, so the child writes beside it).
+        indexer = Forked("search index", search.write_index, archive, tree.doc_urls, work / "index",
+                         site if incremental else None, linkage)
         for year in {y for y in tree.page_years.values() if y is not None}:
             tree.page_years[f"years/{year}/index.md"] = year
         assets = {p.relative_to(docs_dir).as_posix() for p in (docs_dir / "assets").rglob("*") if p.is_file()}
@@ -324,12 +330,16 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         machine.write_document_json(archive, new_site, tree.doc_urls, url, unchanged, site, linkage)
         machine.write_feed(archive, new_site, tree.doc_urls, url, site_name, linkage)
         phase("feed, sitemap, JSON")
-        searched = search.write_index(archive, tree.doc_urls, new_site, site if incremental else None, linkage)
-        phase("search index")
+        searched = indexer.result()
+        os.replace(work / "index" / search.FOLDER, new_site / search.FOLDER)
+        peak = f", {indexer.peak_mb / 1024:.2f} GB" if indexer.peak_mb else ""
+        phase(f"search index (waited; {indexer.seconds:.1f} s{peak} in a child process beside the rest)")
         _swap(new_site, site)
         state_file.write_text(json.dumps({"settings": settings, "nav": nav_state, "pages": contexts, "issues": tree.issue_state},
                                          ensure_ascii=False, sort_keys=True), encoding="utf-8")
     except BaseException:
+        if indexer is not None:
+            indexer.cancel()
         shutil.rmtree(cache, ignore_errors=True)  # the next build starts from scratch
         raise
     finally:
