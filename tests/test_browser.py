@@ -288,3 +288,66 @@ def test_long_phrase_whose_first_pieces_let_through_many_texts(browser: tuple[Br
     status = chrome.js("document.querySelector('.gz-search-status').textContent")
     assert shown == expected == _api_search(chrome, base, phrase)
     assert status.startswith(f"共 {len(expected)} 件"), status
+
+
+CROWD, PLAIN = 45, 30  # texts with 环境保护 and 参保户 (every piece of 环境保户, never the word); texts with 环境保护 only
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Browser, str]]:
+    """A site where a typo's candidates are many texts that lack it: 环境保户 (户 for 护)."""
+    from gazette.content import render_document, render_issue
+    from gazette.models import Document, Issue, IssueMeta, Kind, SourceRef, Status
+    from gazette.site import build_site
+    from gazette.structure import text_to_body
+
+    from conftest import ROOT
+
+    content = tmp_path_factory.mktemp("crowded") / "content"
+    folder = content / "2024-01"
+    folder.mkdir(parents=True)
+    ids = []
+    for seq in range(1, CROWD + PLAIN + 1):
+        body = (f"第{seq}号通知：做好本地区环境保护工作。" + ("社区参保户登记照常办理。" if seq <= CROWD else "依照环境保护条例执行。"))
+        doc = Document(id=f"2024-01-{seq:02d}", issue_id="2024-01", seq=seq, title=f"关于第{seq}项工作的通知", kind=Kind.NORMATIVE,
+                       doc_number=f"示政发〔2024〕{seq}号", issuer="示例市人民政府", signed_date=f"2024-01-{seq % 28 + 1:02d}",
+                       effective_date=None, section="市政府文件", source=SourceRef("2024-01.pdf", "0" * 64, (seq, seq), (seq, seq)),
+                       body=text_to_body([f"关于第{seq}项工作的通知", body]), status=Status.PUBLISHED)
+        (folder / f"{seq:02d}.md").write_text(render_document(doc), encoding="utf-8")
+        ids.append(doc.id)
+    issue = Issue("2024-01", IssueMeta("示例市人民政府公报（合成）", 2024, 1, 1, "2024-01-31", "2024年第1期", "示例市人民政府办公厅"),
+                  "2024-01.pdf", "0" * 64, CROWD + PLAIN, (), tuple(ids))
+    (folder / "issue.md").write_text(render_issue(issue), encoding="utf-8")
+    site = content.parent / "site"
+    build_site(content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
+    with SiteServer(site) as server:
+        chrome = Browser()
+        try:
+            yield chrome, server.url
+        finally:
+            chrome.close()
+
+
+TEXTS_READ = "performance.getEntriesByType('resource').filter(e => /\\/d\\/\\d+\\.json\\.gz/.test(e.name)).length"
+
+
+def test_a_typo_whose_candidates_lack_it_is_corrected_after_a_few(crowded: tuple[Browser, str]) -> None:
+    chrome, base = crowded
+    shown = _search(chrome, base, "环境保户")
+    notice = chrome.js("document.querySelector('.gz-suggest').textContent")
+    assert "“环境保户”的前 10 件候选文件都不含该词" in notice and "“环境保护”的结果" in notice, notice
+    assert chrome.js("document.querySelector('.gz-suggest-original').textContent") == "仍然检索“环境保户”"
+    assert len(shown) == 10
+    assert chrome.js(TEXTS_READ) <= 10 + 10  # the typed word's first ten, then the fix's first page
+
+
+def test_a_page_of_results_reads_at_most_thirty_texts(crowded: tuple[Browser, str]) -> None:
+    chrome, base = crowded
+    assert _search(chrome, base, "环境保户", fix="0") == []  # 仍然检索: no correction
+    status = chrome.js("document.querySelector('.gz-search-status').textContent")
+    assert "已核对前 30 件" in status and "显示 0 件" in status, status
+    assert chrome.js(TEXTS_READ) == 30
+    assert not chrome.js("document.querySelector('.gz-results + button').hidden")  # 显示更多 reads on
+    chrome.js("document.querySelector('.gz-results + button').click()")
+    chrome.wait_for("/没有找到/.test(document.querySelector('.gz-search-status').textContent)", timeout=20)
+    assert chrome.js(TEXTS_READ) == CROWD
