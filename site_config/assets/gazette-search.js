@@ -10,8 +10,9 @@
  */
 (function () {
   "use strict";
-  // PROBE: candidates checked before a typo is suspected; READS: texts one page of results reads at most
-  // (a query whose candidates mostly lack its words stops there, with 显示更多); FIX_CHECK: candidates of a fix checked.
+  // PROBE: candidates checked before a typo is suspected; READS: texts one request (a search, or 显示更多) fetches
+  // at most, the probe and the fixes' checks included (a query whose candidates mostly lack its words stops
+  // there, with 显示更多); FIX_CHECK: candidates of a fix checked.
   var PAGE = 10, EXCERPT = 70, PROBE = 10, DEFERRALS = 10, READS = 30, FIX_CHECK = 5;
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
   var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
@@ -495,7 +496,12 @@
     while (b > 0 && metaLoaded.offsets[b] > n) b--;
     return "b/" + metaLoaded.blocks[b].id + "/d/" + (n - metaLoaded.offsets[b]) + ".json.gz";
   }
-  function loadDoc(n) { return fetchJson(docPath(n), true); }
+  var textsFetched = 0;  // text files fetched so far (a page of results may fetch READS)
+  function loadDoc(n) {
+    var path = docPath(n);
+    if (!cache[path]) textsFetched++;
+    return fetchJson(path, true);
+  }
   function verified(doc, words) {
     var text = formOf(doc[8]) + "\u0000" + formOf(doc[1]), number = formOf(doc[2]);
     var issuers = doc[3].split(/[、，,;；]/).map(formOf);
@@ -596,17 +602,19 @@
     function filters() {
       return { kind: kind.value, validity: validity.value, year: year.value, issuer: issuer.value.trim(), from: from.value.trim(), to: to.value.trim(), sort: sort.value };
     }
-    function showMore(limit) {  // limit: texts it may read (READS; a click passes an event)
+    var actionStart = 0;  // textsFetched when the user last asked (a search or 显示更多)
+    function showMore(carry) {  // carry: true when the same request goes on (after a typo check)
       if (busy || !current) return Promise.resolve();
       busy = true;
-      var wanted = PAGE, picked = [], read = 0, reads = typeof limit === "number" ? limit : READS;
+      if (carry !== true) actionStart = textsFetched;
+      var wanted = PAGE, picked = [];
       function step() {
-        if (wanted <= 0 || current.next >= current.order.length || read >= reads) return Promise.resolve();
+        var left = READS - (textsFetched - actionStart);  // the probe and the fixes' checks count too
+        if (wanted <= 0 || current.next >= current.order.length || left <= 0) return Promise.resolve();
         // PROBE candidates without the words: a typo is likelier than a match further down.
         if (current.typed !== null && !picked.length && current.next >= PROBE) return Promise.resolve();
-        var start = current.next, batch = current.order.slice(start, start + wanted), deferred = [];
+        var start = current.next, batch = current.order.slice(start, start + Math.min(wanted, left)), deferred = [];
         current.next += batch.length;
-        read += batch.length;
         return Promise.all(batch.map(loadDoc)).then(function (docs) {
           docs.forEach(function (doc, i) {
             var n = batch[i], exact = current.exactSet[n];
@@ -640,7 +648,7 @@
           current.typed = null;
           return correct(meta, typed, current.filters).then(function (fix) {
             busy = false;
-            if (!fix) return exhausted ? finish(total, true) : showMore(READS - read);  // go on checking the query itself
+            if (!fix) return exhausted ? finish(total, true) : showMore(true);  // go on checking the query itself
             suggest.hidden = false;
             suggest.textContent = exhausted ? "没有找到“" + typed + "”；以下是“" : "“" + typed + "”的前 " + checked + " 件候选文件都不含该词；以下是“";
             var link = function (q, extra) {
@@ -655,7 +663,7 @@
               suggest.appendChild(el("a", { href: link(typed, true), "class": "gz-suggest-original" }, "仍然检索“" + typed + "”"));
             }
             begin(fix.result, null, current.filters);
-            return showMore();
+            return showMore(true);
           });
         }
         picked.forEach(function (p) { list.appendChild(resultItem(p[0], current.words, p[1])); shown++; });
