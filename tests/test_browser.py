@@ -351,3 +351,31 @@ def test_a_page_of_results_reads_at_most_thirty_texts(crowded: tuple[Browser, st
     chrome.js("document.querySelector('.gz-results + button').click()")
     chrome.wait_for("/没有找到/.test(document.querySelector('.gz-search-status').textContent)", timeout=20)
     assert chrome.js(TEXTS_READ) == CROWD
+
+
+def test_page_weighs_slips_as_python_does(browser: tuple[Browser, str]) -> None:
+    """The page's slipWeight equals normalize.slip_weight: the same readings, the same
+    fuzzy rules, and look-alikes in both directions (丈 lists 党, 党 does not list 丈)."""
+    import json
+    import random
+
+    from gazette.search.normalize import shape_table, slip_weight, sound_table
+
+    chrome, base = browser
+    pairs = [("护", "户"), ("未", "末"), ("民", "名"), ("程", "陈"), ("刑", "名"), ("水", "火"), ("丈", "党"), ("党", "丈"), ("鑫", "A")]
+    rng = random.Random(7)
+    chars = "".join(sound_table().values())
+    shapes = shape_table()
+    for _ in range(150):
+        typed = rng.choice(chars)
+        pairs.append((rng.choice(shapes.get(typed) or chars), typed))  # mostly look-alikes, some sound-alikes among them
+        pairs.append((rng.choice(chars), typed))
+    chrome.goto(f"{base}search/")
+    chrome.wait_for("window.gazetteSearch && window.gazetteSearch.ready()", timeout=20)
+    chrome.js(f"Promise.all({json.dumps(pairs)}.map(p => window.gazetteSearch.slipWeight(p[0], p[1])))"
+              ".then(w => { window.__weights = w; })")
+    chrome.wait_for("!!window.__weights", timeout=20)
+    weights = chrome.js("window.__weights")
+    expected = [slip_weight(fix, typed) for fix, typed in pairs]
+    assert weights == expected, [(p, w, e) for p, w, e in zip(pairs, weights, expected) if w != e][:10]
+    assert len(set(expected)) == 4  # every weight occurs

@@ -109,8 +109,7 @@ def slip_weight(fix: str, typed: str) -> int:
     x, y = sounds.get(fix, frozenset()), sounds.get(typed, frozenset())
     if x & y:
         return SOUND_WEIGHT
-    shapes = shape_table()
-    if fix in shapes.get(typed, "") or typed in shapes.get(fix, ""):
+    if fix in shape_table().get(typed, ""):  # symmetric
         return SHAPE_WEIGHT
     return NEAR_WEIGHT if {_fuzzy(a) for a in x} & {_fuzzy(b) for b in y} else 1
 
@@ -122,7 +121,7 @@ def slips(typed: str) -> tuple[str, ...]:
     sounds = _sounds_of()
     mine = sounds.get(typed, frozenset())
     fuzzy = {_fuzzy(s) for s in mine}
-    alike = set(shape_table().get(typed, "")) | {c for c, shapes in shape_table().items() if typed in shapes}
+    alike = set(shape_table().get(typed, ""))
     alike |= {c for syllable, chars in sound_table().items() if _fuzzy(syllable) in fuzzy for c in chars}
     alike.discard(typed)
     return tuple(sorted(alike))
@@ -132,12 +131,23 @@ def slips(typed: str) -> tuple[str, ...]:
 def shape_table() -> dict[str, str]:
     """Character → the common characters that look most like it, most alike first
     (``shapes.tsv``, drawn and compared by ``tools/make_shapes.py``): which characters a
-    scan or a hurried copy may put in place of each other (末 and 未, 贷 and 货)."""
-    table: dict[str, str] = {}
+    scan or a hurried copy may put in place of each other (末 and 未, 贷 and 货).
+    Symmetric: a character that lists this one follows its own list, in code point order
+    (the file keeps each character's 32 most alike, so 丈 lists 党 but not the reverse),
+    so the search page, which fetches the lists of the characters typed, sees every pair."""
+    listed: dict[str, str] = {}
     for line in Path(__file__).with_name("shapes.tsv").read_text(encoding="utf-8").splitlines():
         char, _, alike = line.partition("\t")
         if alike:
-            table[char] = alike
+            listed[char] = alike
+    listing: dict[str, set[str]] = {}
+    for char, alike in listed.items():
+        for other in alike:
+            listing.setdefault(other, set()).add(char)
+    table: dict[str, str] = {}
+    for char in sorted(set(listed) | set(listing)):
+        own = listed.get(char, "")
+        table[char] = own + "".join(sorted(c for c in listing.get(char, ()) if c not in own and c != char))
     return table
 
 

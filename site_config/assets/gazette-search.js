@@ -389,7 +389,7 @@
   function slipWeight(fix, typed) {
     var x = soundsOf[fix] || [], y = soundsOf[typed] || [];
     if (x.some(function (s) { return y.indexOf(s) >= 0; })) return SOUND_WEIGHT;
-    if ((shapesOf[typed] || "").indexOf(fix) >= 0 || (shapesOf[fix] || "").indexOf(typed) >= 0) return SHAPE_WEIGHT;
+    if ((shapesOf[typed] || "").indexOf(fix) >= 0) return SHAPE_WEIGHT;  // the table is symmetric (normalize.shape_table)
     var fx = x.map(fuzzy), fy = y.map(fuzzy);
     return fx.some(function (s) { return fy.indexOf(s) >= 0; }) ? NEAR_WEIGHT : 1;
   }
@@ -707,6 +707,9 @@
     window.gazetteSearch = {
       ready: function () { return !!meta; },
       form: function (text) { return formOf(text); },  // the searchable form (normalize.searchable)
+      slipWeight: function (fix, typed) {  // normalize.slip_weight, once its tables are fetched
+        return Promise.all([loadSounds(), loadShapes(meta, [typed])]).then(function () { return slipWeight(fix, typed); });
+      },
       corrected: null,
       all: function (q, f) {
         var api = this;
