@@ -40,7 +40,8 @@ from .archive.relations import Standing, link_archive
 from .content import ISSUE_FILE, document_from_file, issue_from_file, load_archive
 from .errors import ContentError, ExitCode, GazetteError
 from .fold import fold as fold_script
-from .search.normalize import abbreviates, issuer_names, order_key, order_number, slip_weight, slips
+from .search.normalize import (OMITTED_WEIGHT, abbreviates, edits, issuer_names, order_key, order_number,
+                               slip_weight, slips)
 from .models import Document, Kind, Validity
 from .structure import body_to_text
 from .textnorm import normalize_doc_number
@@ -1095,6 +1096,13 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
                 break  # every character is tried at the start only when nothing else helped
             weights = {term[:j] + c + term[j + 1:]: slip_weight(c, term[j])
                        for j in (positions if not wide else [0]) for c in _replacements(searcher, term, j, wide)}
+            if not wide:  # a character typed twice or too many, two swapped, one left out
+                for m in missing:
+                    fixes = [(fixed, weight) for fixed, weight, _ in edits(term, m)]
+                    fixes += [(term[:m + 1] + c + term[m + 1:], OMITTED_WEIGHT) for c in _insertions(searcher, term, m)]
+                    for fixed, weight in fixes:
+                        if len(fixed) >= 2 and weight > weights.get(fixed, 0):
+                            weights[fixed] = weight
             # A fix finds at most the documents with all its bigrams (cheap: no positions
             # read); its phrase is counted only while that bound, times the weight of the
             # slip it undoes (normalize.slip_weight), can beat the best score so far.
@@ -1110,6 +1118,19 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
                 if n > found and (best is None or n * weight > best[0]):
                     best = (n * weight, " ".join(words))
     return best[1] if best else None
+
+
+def _insertions(searcher, term: str, m: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Characters that may have been left out between ``term[m]`` and ``term[m + 1]``:
+    those that follow the one and precede the other in the texts' bigrams, the most
+    frequent (the rarer of the two bigrams) first."""
+    reader = searcher.reader()
+    counts: dict[str, int] = {}
+    for raw in reader.expand_prefix("body", term[m]):
+        word = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        if len(word) == 2 and _CJK_CHAR.match(word[1]) and (after := reader.doc_frequency("body", word[1] + term[m + 1])):
+            counts[word[1]] = min(reader.doc_frequency("body", word), after)
+    return sorted(counts, key=lambda c: (-counts[c], c))[:_SUGGEST_CANDIDATES]
 
 
 def _replacements(searcher, term: str, j: int, wide: bool = False) -> list[str]:  # type: ignore[no-untyped-def]

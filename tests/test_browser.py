@@ -379,3 +379,18 @@ def test_page_weighs_slips_as_python_does(browser: tuple[Browser, str]) -> None:
     expected = [slip_weight(fix, typed) for fix, typed in pairs]
     assert weights == expected, [(p, w, e) for p, w, e in zip(pairs, weights, expected) if w != e][:10]
     assert len(set(expected)) == 4  # every weight occurs
+
+
+def test_page_edits_words_as_python_does(browser: tuple[Browser, str]) -> None:
+    """The page's edits (a repeated character deleted, two swapped) equal normalize.edits."""
+    import json
+
+    from gazette.search.normalize import edits
+
+    chrome, base = browser
+    cases = [("人民法法院", 2), ("危险物废", 2), ("治安管理理处罚", 4), ("信访访事项", 0), ("行政罚处", 1), ("法法", 0), ("环境保户", 2)]
+    chrome.goto(f"{base}search/")
+    chrome.wait_for("window.gazetteSearch && window.gazetteSearch.ready()", timeout=20)
+    got = chrome.js(f"{json.dumps(cases)}.map(c => window.gazetteSearch.edits(c[0], c[1]))")
+    assert got == [[[fixed, weight, list(new)] for fixed, weight, new in edits(term, m)] for term, m in cases]
+    assert ["人民法院", 1000, [2]] in got[0] and any(e[0] == "危险废物" for e in got[1])

@@ -12,8 +12,8 @@
   "use strict";
   // PROBE: candidates checked before a typo is suspected; READS: texts one request (a search, or 显示更多) fetches
   // at most, the probe and the fixes' checks included (a query whose candidates mostly lack its words stops
-  // there, with 显示更多); FIX_CHECK: candidates of a fix checked.
-  var PAGE = 10, EXCERPT = 70, PROBE = 10, DEFERRALS = 10, READS = 30, FIX_CHECK = 5;
+  // there, with 显示更多); FIX_CHECK: candidates of the best fix checked (FIX_CHECK_NEXT of the others).
+  var PAGE = 10, EXCERPT = 70, PROBE = 10, DEFERRALS = 10, READS = 30, FIX_CHECK = 6, FIX_CHECK_NEXT = 3;
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
   var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
   var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -341,9 +341,12 @@
    * follow the one before and precede the one after in the texts. The neighbour tables
    * (x/ of every unit, static.py) say which, and in about how many documents; a fix is
    * ranked by the count of its rarest new pair times the weight of the slip it undoes
-   * (slipWeight: sounds.json.gz and shapes/). The first of MAX_FIXES fixes that finds a
-   * verified document is shown, labelled. */
-  var MAX_FIXES = 3, SOUND_WEIGHT = 1000, SHAPE_WEIGHT = 300, NEAR_WEIGHT = 100, CJK_ONLY = /^[\u3007\u3400-\u4dbf\u4e00-\u9fff]+$/;
+   * (slipWeight: sounds.json.gz and shapes/). A repeated character deleted, two
+   * swapped or one left out (edits, normalize.edits) are fixes too, weighed alike. Of
+   * the MAX_SEARCHES best, the first that finds a verified document is shown, labelled;
+   * at most MAX_FIXES that have candidates have their texts checked. */
+  var DOUBLED_WEIGHT = 1000, SWAPPED_WEIGHT = 300, OMITTED_WEIGHT = 100;  // normalize.edits
+  var MAX_FIXES = 5, MAX_SEARCHES = 8, SOUND_WEIGHT = 1000, SHAPE_WEIGHT = 300, NEAR_WEIGHT = 100, CJK_ONLY = /^[\u3007\u3400-\u4dbf\u4e00-\u9fff]+$/;
   function neighbourTables(meta, chars) {  // per unit: {char: [followers, counts, preceders, counts]}
     return Promise.all(blocks(meta).map(function (block) {
       if (!block.neighbours) return Promise.resolve({});
@@ -406,24 +409,57 @@
   }
   /* The fixes of one word, as [fixed form, score]; counts: the documents of each of its
    * typed pairs (from the postings). */
-  function suspects(term, counts) {  // where a slip may be: beside each pair no text has, else beside the rarest
-    var missing = [], i, positions = {};
+  function missingPairs(term, counts) {  // where a slip may be: each pair no text has, else the rarest
+    var missing = [], i;
     for (i = 0; i < counts.length; i++) if (!counts[i]) missing.push(i);
     if (!missing.length && term.length >= 3) {
       var rarest = 0;
       for (i = 1; i < counts.length; i++) if (counts[i] < counts[rarest]) rarest = i;
       missing = [rarest];
     }
-    missing.forEach(function (m) { positions[m] = positions[m + 1] = true; });
+    return missing;
+  }
+  function suspects(term, counts) {  // the characters beside those pairs
+    var positions = {};
+    missingPairs(term, counts).forEach(function (m) { positions[m] = positions[m + 1] = true; });
     return Object.keys(positions).map(Number).sort(function (a, b) { return a - b; });
   }
-  function neededChars(term, positions) {  // the characters whose neighbours wordFixes reads
+  /* normalize.edits: a repeated character deleted, the pair or one beside it swapped, as
+   * [fixed, weight, indexes of the fixed word's new pairs]. */
+  function edits(term, m) {
+    var out = [], i;
+    if (term.length >= 3) {
+      for (i = m - 1; i <= m + 2; i++) {
+        if (i > 0 && i < term.length && term[i - 1] === term[i]) {
+          out.push([term.slice(0, i) + term.slice(i + 1), DOUBLED_WEIGHT, i < term.length - 1 ? [i - 1] : []]);
+        }
+      }
+    }
+    for (i = m - 1; i <= m + 1; i++) {
+      if (i >= 0 && i < term.length - 1 && term[i] !== term[i + 1]) {
+        var fixed = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+        out.push([fixed, SWAPPED_WEIGHT, [i - 1, i, i + 1].filter(function (p) { return p >= 0 && p < fixed.length - 1; })]);
+      }
+    }
+    return out;
+  }
+  function neededChars(term, counts) {  // the characters whose neighbours wordFixes reads
     var out = [];
-    positions.forEach(function (j) { if (j > 0) out.push(term[j - 1]); if (j + 1 < term.length) out.push(term[j + 1]); });
+    suspects(term, counts).forEach(function (j) { if (j > 0) out.push(term[j - 1]); if (j + 1 < term.length) out.push(term[j + 1]); });
+    missingPairs(term, counts).forEach(function (m) {
+      out.push(term[m], term[m + 1]);  // a character left out between them
+      edits(term, m).forEach(function (e) { e[2].forEach(function (p) { out.push(e[0][p]); }); });
+    });
     return out;
   }
   function wordFixes(units, term, counts, kept) {
     var fixes = {};
+    var keep = function (fixed, score) { if (score > 0 && !(fixes[fixed] >= score)) fixes[fixed] = score; };
+    var follows = function (a, b) {  // documents with the pair ab, about (neighbour tables)
+      var n = 0;
+      units.forEach(function (u) { n += sideCount(u, a, 0, b, kept); });
+      return n;
+    };
     suspects(term, counts).forEach(function (j) {
       var options = {};
       units.forEach(function (u) {  // who may stand at j: the followers of the character before, else the preceders of the one after
@@ -440,22 +476,42 @@
             fresh = Math.min(fresh, n);
           } else if (!counts[p]) othersOccur = false;
         }
-        var fixed = term.slice(0, j) + c + term.slice(j + 1), score = fresh * slipWeight(c, term[j]);
-        if (othersOccur && fresh > 0 && !(fixes[fixed] >= score)) fixes[fixed] = score;
+        if (othersOccur && fresh > 0) keep(term.slice(0, j) + c + term.slice(j + 1), fresh * slipWeight(c, term[j]));
+      });
+    });
+    var typedPairs = {};
+    for (var p = 0; p < counts.length; p++) typedPairs[term.slice(p, p + 2)] = counts[p];
+    missingPairs(term, counts).forEach(function (m) {
+      edits(term, m).forEach(function (e) {
+        var fixed = e[0], fresh = Infinity;  // the count of its rarest pair (a kept pair's from the postings)
+        for (var q = 0; q + 1 < fixed.length; q++) {
+          var pair = fixed.slice(q, q + 2);
+          fresh = Math.min(fresh, e[2].indexOf(q) >= 0 ? follows(pair[0], pair[1]) : typedPairs[pair] || 0);
+        }
+        if (fixed.length >= 2 && fresh < Infinity) keep(fixed, fresh * e[1]);
+      });
+      var left = {};  // a character left out between term[m] and term[m + 1]
+      units.forEach(function (u) { var entry = u[term[m]], list = entry ? entry[0] : ""; for (var k = 0; k < list.length; k++) left[list[k]] = true; });
+      Object.keys(left).forEach(function (c) {
+        if (!CJK_ONLY.test(c)) return;
+        var n = 0;
+        units.forEach(function (u) { n += Math.min(sideCount(u, term[m], 0, c, kept), sideCount(u, term[m + 1], 2, c, kept)); });
+        var othersOccur = counts.every(function (count, p) { return p === m || count > 0; });
+        if (othersOccur) keep(term.slice(0, m + 1) + c + term.slice(m + 1), n * OMITTED_WEIGHT);
       });
     });
     return Object.keys(fixes).map(function (f) { return [f, fixes[f]]; });
   }
-  function anyVerified(result) {  // has one of the first FIX_CHECK candidates the words? (they are the ones shown next)
-    var some = result.order.slice(0, FIX_CHECK);
+  function anyVerified(result, count) {  // has one of the first count candidates the words? (they are the ones shown next)
+    var some = result.order.slice(0, count);
     return Promise.all(some.map(loadDoc)).then(function (docs) {
       return docs.some(function (doc) { return verified(doc, result.words); });
     });
   }
-  /* {query, result} of the best fix of a query that found nothing, or null. */
-  function correct(meta, query, filters) {
+  /* The fixes of a query, best first: [{query (to search), shown, score}]. */
+  function rankFixes(meta, query) {
     var words = parseQuery(query), fixable = words.filter(function (w) { return w.form.length >= 2 && CJK_ONLY.test(w.form); });
-    if (!fixable.length) return Promise.resolve(null);
+    if (!fixable.length) return Promise.resolve([]);
     var typedCounts = Promise.all(fixable.map(function (w) {  // mostly shards the query has read already
       var pairs = [];
       for (var i = 0; i + 1 < w.form.length; i++) pairs.push(postings(meta, w.form.slice(i, i + 2)).then(function (list) { return list.length; }));
@@ -465,9 +521,8 @@
       // Only the neighbours of the characters beside a suspected slip are fetched (≈ 1.7 KB per character and unit).
       var near = {}, typed = {};
       fixable.forEach(function (w, f) {
-        var positions = suspects(w.form, counts[f]);
-        neededChars(w.form, positions).forEach(function (c) { near[c] = true; });
-        positions.forEach(function (j) { typed[w.form[j]] = true; });
+        neededChars(w.form, counts[f]).forEach(function (c) { near[c] = true; });
+        suspects(w.form, counts[f]).forEach(function (j) { typed[w.form[j]] = true; });
       });
       return Promise.all([neighbourTables(meta, Object.keys(near).sort()), counts, loadSounds(), loadShapes(meta, Object.keys(typed).sort())]);
     }).then(function (loaded) {
@@ -480,14 +535,21 @@
         });
       });
       tries.sort(function (a, b) { return (b.score - a.score) || (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0); });
-      tries = tries.slice(0, MAX_FIXES);
-      function attempt(k) {
-        if (k >= tries.length) return Promise.resolve(null);
+      return tries.slice(0, MAX_SEARCHES);
+    });
+  }
+  /* {query, result} of the best fix of a query that found nothing, or null. */
+  function correct(meta, query, filters) {
+    return rankFixes(meta, query).then(function (tries) {
+      // A fix none of whose candidates is left costs only its shards; MAX_FIXES fixes with candidates have their texts checked.
+      function attempt(k, checked) {
+        if (k >= tries.length || checked >= MAX_FIXES) return Promise.resolve(null);
         return search(meta, tries[k].query, filters, []).then(function (result) {
-          return anyVerified(result).then(function (ok) { return ok ? { query: tries[k].shown, result: result } : attempt(k + 1); });
+          if (!result.order.length) return attempt(k + 1, checked);
+          return anyVerified(result, checked ? FIX_CHECK_NEXT : FIX_CHECK).then(function (ok) { return ok ? { query: tries[k].shown, result: result } : attempt(k + 1, checked + 1); });
         });
       }
-      return attempt(0);
+      return attempt(0, 0);
     });
   }
 
@@ -707,6 +769,8 @@
     window.gazetteSearch = {
       ready: function () { return !!meta; },
       form: function (text) { return formOf(text); },  // the searchable form (normalize.searchable)
+      edits: edits,  // normalize.edits
+      fixes: function (q) { return rankFixes(meta, q).then(function (t) { return t.map(function (x) { return [x.shown, x.score]; }); }); },
       slipWeight: function (fix, typed) {  // normalize.slip_weight, once its tables are fetched
         return Promise.all([loadSounds(), loadShapes(meta, [typed])]).then(function () { return slipWeight(fix, typed); });
       },
