@@ -394,3 +394,11 @@ def test_page_edits_words_as_python_does(browser: tuple[Browser, str]) -> None:
     got = chrome.js(f"{json.dumps(cases)}.map(c => window.gazetteSearch.edits(c[0], c[1]))")
     assert got == [[[fixed, weight, list(new)] for fixed, weight, new in edits(term, m)] for term, m in cases]
     assert ["人民法院", 1000, [2]] in got[0] and any(e[0] == "危险废物" for e in got[1])
+
+
+@pytest.mark.parametrize("typed", ["环境保保护", "环境护", "环境护保"])  # doubled, left out, swapped
+def test_the_page_undoes_a_doubled_missing_or_swapped_character(crowded: tuple[Browser, str], typed: str) -> None:
+    chrome, base = crowded
+    shown = _search(chrome, base, typed)
+    assert f"没有找到“{typed}”；以下是“环境保护”的结果。" == chrome.js("document.querySelector('.gz-suggest').textContent")
+    assert len(shown) == 10

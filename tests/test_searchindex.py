@@ -483,3 +483,22 @@ def test_postings_read_one_by_one_equal_the_block_reads(content: Path) -> None:
         single = _Evaluator(sub)._postings("body", word)
     assert len(blocks[0]) >= 2
     assert np.array_equal(blocks[0], single[0]) and np.array_equal(blocks[1], single[1])
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("国务院有关关部门", "国务院有关部门"),  # a character typed twice
+    ("国务院有部门", "国务院有关部门"),  # one left out
+    ("给予行政罚处", "给予行政处罚"),  # two swapped
+])
+def test_suggestion_undoes_a_doubled_missing_or_swapped_character(tmp_path: Path, typed: str, meant: str) -> None:
+    from dataclasses import replace
+
+    from gazette.searchindex import search_page
+
+    root = tmp_path / "content"
+    body = replace(_doc("2023-01", 1, Status.PUBLISHED), body=text_to_body(["违反本条例规定的，由国务院有关部门给予行政处罚。"]))
+    other = replace(_doc("2023-01", 2, Status.PUBLISHED), body=text_to_body(["有关单位的部门负责人，处罚决定，关于行政罚款。"]))
+    _write_issue(root, "2023-01", [body, other])
+    build_index(root)
+    result = search_page(default_index_dir(root), typed, correct=False)
+    assert result.total == 0 and result.suggestion == meant
