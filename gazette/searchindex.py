@@ -1060,7 +1060,9 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
     characters on both sides, bigrams that the texts contain: candidates come from the
     index's own term list, never from a dictionary. Of the fixes that find something,
     the one whose count times the weight of the slip it undoes (a character of the
-    same sound or shape, :func:`normalize.slip_weight`) is highest wins."""
+    same sound or shape, :func:`normalize.slip_weight`) is highest wins. A repeated
+    character deleted, two swapped and one left out are fixes too (:func:`normalize.edits`,
+    :func:`_insertions`)."""
     best: tuple[int, str] | None = None
     cache: dict[str, np.ndarray] = {}
 
@@ -1096,7 +1098,7 @@ def _suggestion(searcher, segments: list[str], filters: list[Query], found: int)
                 break  # every character is tried at the start only when nothing else helped
             weights = {term[:j] + c + term[j + 1:]: slip_weight(c, term[j])
                        for j in (positions if not wide else [0]) for c in _replacements(searcher, term, j, wide)}
-            if not wide:  # a character typed twice or too many, two swapped, one left out
+            if not wide:  # a character typed twice, two swapped, one left out (normalize.edits)
                 for m in missing:
                     fixes = [(fixed, weight) for fixed, weight, _ in edits(term, m)]
                     fixes += [(term[:m + 1] + c + term[m + 1:], OMITTED_WEIGHT) for c in _insertions(searcher, term, m)]
