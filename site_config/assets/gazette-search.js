@@ -13,7 +13,10 @@
   // PROBE: candidates checked before a typo is suspected; READS: texts one request (a search, or 显示更多) fetches
   // at most, the probe and the fixes' checks included (a query whose candidates mostly lack its words stops
   // there, with 显示更多); FIX_CHECK: candidates of the best fix checked (FIX_CHECK_NEXT of the others).
+  // REQUEST_BYTES: index bytes one request fetches at most (about; TEXT_BYTES a text), FIX_BYTES: spent, no more
+  // fixes are searched.
   var PAGE = 10, EXCERPT = 70, PROBE = 10, DEFERRALS = 10, READS = 30, FIX_CHECK = 6, FIX_CHECK_NEXT = 3;
+  var REQUEST_BYTES = 250 * 1024, FIX_BYTES = 200 * 1024, TEXT_BYTES = 5500;
   var KIND_LABELS = { regulation: "规章", normative: "规范性文件", interpretation: "政策解读", personnel: "人事任免", other: "其他" };
   var VALIDITY_LABELS = { not_yet_effective: "尚未生效", in_force: "现行有效", amended: "已被修改", repealed: "已废止", expired: "已失效" };
   var KEEP = /[0-9a-z\u3007\u3400-\u4dbf\u4e00-\u9fff]/;
@@ -26,14 +29,18 @@
   // ------------------------------------------------------------------ fetching
   var cache = {}, metaLoaded = null;
   var tablesVersion = "";  // meta.tables: the lookup tables change with every build, blocks never do
+  var bytesFetched = 0, requestMark = 0;  // index bytes fetched; bytesFetched when the user last asked
+  function spent() { return bytesFetched - requestMark; }
   function fetchBytes(path, gz) {
     if (!cache[path]) {
       var url = base() + path + (path.indexOf("b/") === 0 || path === "meta.json" ? "" : "?v=" + tablesVersion);
       cache[path] = fetch(url, path === "meta.json" ? { cache: "no-cache" } : {}).then(function (response) {
         if (!response.ok) throw new Error(path + ": HTTP " + response.status);
-        if (!gz) return response.arrayBuffer();
-        var stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-        return new Response(stream).arrayBuffer();
+        return response.arrayBuffer();
+      }).then(function (raw) {
+        bytesFetched += raw.byteLength;
+        if (!gz) return raw;
+        return new Response(new Blob([raw]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
       }).then(function (buffer) { return new Uint8Array(buffer); });
     }
     return cache[path];
@@ -543,7 +550,7 @@
     return rankFixes(meta, query).then(function (tries) {
       // A fix none of whose candidates is left costs only its shards; MAX_FIXES fixes with candidates have their texts checked.
       function attempt(k, checked) {
-        if (k >= tries.length || checked >= MAX_FIXES) return Promise.resolve(null);
+        if (k >= tries.length || checked >= MAX_FIXES || spent() > FIX_BYTES) return Promise.resolve(null);
         return search(meta, tries[k].query, filters, []).then(function (result) {
           if (!result.order.length) return attempt(k + 1, checked);
           return anyVerified(result, checked ? FIX_CHECK_NEXT : FIX_CHECK).then(function (ok) { return ok ? { query: tries[k].shown, result: result } : attempt(k + 1, checked + 1); });
@@ -671,7 +678,8 @@
       if (carry !== true) actionStart = textsFetched;
       var wanted = PAGE, picked = [];
       function step() {
-        var left = READS - (textsFetched - actionStart);  // the probe and the fixes' checks count too
+        var left = Math.min(READS - (textsFetched - actionStart),  // the probe and the fixes' checks count too
+                            Math.floor((REQUEST_BYTES - spent()) / TEXT_BYTES));
         if (wanted <= 0 || current.next >= current.order.length || left <= 0) return Promise.resolve();
         // PROBE candidates without the words: a typo is likelier than a match further down.
         if (current.typed !== null && !picked.length && current.next >= PROBE) return Promise.resolve();
@@ -746,6 +754,7 @@
     }
     function go() {
       if (!meta) return;
+      requestMark = bytesFetched;
       var q = input.value, f = filters();
       var state = new URLSearchParams();
       if (q) state.set("q", q);
@@ -762,7 +771,7 @@
       }).catch(function (error) { status.textContent = "检索出错：" + error.message; busy = false; });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); go(); });
-    more.addEventListener("click", showMore);
+    more.addEventListener("click", function () { requestMark = bytesFetched; showMore(); });
     /* For scripts and tests: every verified result of a query, as [url, title] pairs in
      * order (of the corrected query when the query finds nothing and a fix does: its
      * text is then in gazetteSearch.corrected). */
@@ -778,11 +787,15 @@
       all: function (q, f) {
         var api = this;
         api.corrected = null;
+        requestMark = bytesFetched;
+        // As the page does: the first PROBE candidates are checked, and when none has the
+        // words the query is corrected (within the same byte budget) before the rest is read.
         return run(meta, q, f || {}).then(function (result) {
-          return every(result).then(function (found) {
-            if (found.length || !result.words.length || result.exact.length) return found;
+          if (!result.words.length || result.exact.length) return every(result);
+          return anyVerified(result, PROBE).then(function (some) {
+            if (some) return every(result);
             return correct(meta, q, f || {}).then(function (fix) {
-              if (!fix) return found;
+              if (!fix) return every(result);
               api.corrected = fix.query;
               return every(fix.result);
             });
