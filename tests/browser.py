@@ -15,8 +15,9 @@ import shutil
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 
 def chromium_path() -> str | None:
@@ -214,3 +215,14 @@ class WsgiServer:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self.thread.join(timeout=10)
+
+
+@contextmanager
+def browsing(site: Path) -> Iterator[tuple["Browser", str]]:
+    """``site`` served over HTTP and a headless Chromium: (browser, the site's base URL)."""
+    with SiteServer(site) as server:
+        chrome = Browser()
+        try:
+            yield chrome, server.url
+        finally:
+            chrome.close()

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import pytest
 
-from browser import Browser, SiteServer, chromium_path
+from browser import Browser, browsing, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 AXE = ROOT / "build" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,12 +67,8 @@ def pages(sample_content: Path) -> dict[str, str]:
 def axe_browser(built_site: Path) -> Iterator[tuple[Browser, str]]:
     if not AXE.exists():
         pytest.skip(f"{AXE.relative_to(ROOT)} is missing; scripts/system-deps.sh (run by `make test`) installs axe-core with npm")
-    with SiteServer(built_site) as server:
-        chrome = Browser()
-        try:
-            yield chrome, server.url
-        finally:
-            chrome.close()
+    with browsing(built_site) as opened:
+        yield opened
 
 
 def _open(chrome: Browser, url: str, scheme: str) -> None:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from browser import Browser, SiteServer, chromium_path
+from browser import Browser, browsing, chromium_path
 from gazette.content import load_archive
 from gazette.structure import body_to_text
 
@@ -20,12 +20,8 @@ DONE = "!!document.querySelector('.gz-search-status') && /共|约|没有|请输�
 
 @pytest.fixture(scope="module")
 def browser(built_site: Path) -> Iterator[tuple[Browser, str]]:
-    with SiteServer(built_site) as server:
-        chrome = Browser()
-        try:
-            yield chrome, server.url
-        finally:
-            chrome.close()
+    with browsing(built_site) as opened:
+        yield opened
 
 
 def _search(chrome: Browser, base: str, term: str, **params: str) -> list[str]:
@@ -320,12 +316,8 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Browser,
     (folder / "issue.md").write_text(render_issue(issue), encoding="utf-8")
     site = content.parent / "site"
     build_site(content, site, ROOT / "mkdocs.yml", "https://gazette.example.org/")
-    with SiteServer(site) as server:
-        chrome = Browser()
-        try:
-            yield chrome, server.url
-        finally:
-            chrome.close()
+    with browsing(site) as opened:
+        yield opened
 
 
 TEXTS_READ = "performance.getEntriesByType('resource').filter(e => /\\/d\\/\\d+\\.json\\.gz/.test(e.name)).length"

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from browser import Browser, SiteServer, chromium_path
+from browser import Browser, browsing, chromium_path
 from gazette.content import load_archive, set_status
 from gazette.models import Status
 from gazette.search import static
@@ -214,12 +214,8 @@ def blocked_site(sample_content: Path, tmp_path_factory: pytest.TempPathFactory)
         site = tmp_path_factory.mktemp("blocked") / "site"
         report = build_site(sample_content, site, ROOT / "mkdocs.yml")
     assert report.search is not None and report.search.blocks >= 3
-    with SiteServer(site) as server:
-        chrome = Browser()
-        try:
-            yield chrome, server.url
-        finally:
-            chrome.close()
+    with browsing(site) as opened:
+        yield opened
 
 
 def test_browser_search_over_many_blocks(blocked_site: tuple[Browser, str], sample_content: Path) -> None:
