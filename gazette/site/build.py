@@ -190,21 +190,23 @@ def _retired_prefix(site: Path) -> str:
     return f".{site.name}.gazette-retired-"
 
 
+def _remove_trees(site: Path, *prefixes: str) -> list[Path]:
+    """Remove the folders beside ``site`` whose names start with one of ``prefixes``."""
+    found = sorted(p for p in site.parent.glob(f".{site.name}.*")
+                   if p.is_dir() and not p.is_symlink() and p.name.startswith(prefixes))
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return found
+
+
 def _remove_retired(site: Path) -> None:
-    for path in sorted(site.parent.glob(_retired_prefix(site) + "*")):
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
+    _remove_trees(site, _retired_prefix(site))
 
 
 def remove_stale(site: Path) -> list[Path]:
     """Remove the temporary trees of builds of ``site`` that were killed (call with the
     lock held: no other build of it is running); returns what was removed."""
-    stale = sorted(p for p in site.parent.glob(f".{site.name}.*")
-                   if p.is_dir() and not p.is_symlink()
-                   and (p.name.startswith(_work_prefix(site)) or p.name.startswith(f".{site.name}.old-")))
-    for path in stale:
-        shutil.rmtree(path, ignore_errors=True)
-    return stale
+    return _remove_trees(site, _work_prefix(site), f".{site.name}.old-")
 
 
 class BuildInterrupted(BuildError):
@@ -333,7 +335,7 @@ def _build(content: Path, site: Path, config: Path | None, site_url: str | None,
         searched = indexer.result()
         os.replace(work / "index" / search.FOLDER, new_site / search.FOLDER)
         peak = f", {indexer.peak_mb / 1024:.2f} GB" if indexer.peak_mb else ""
-        phase(f"search index (waited; {indexer.seconds:.1f} s{peak} in a child process beside the rest)")
+        phase(f"waiting for the search index (written in {indexer.seconds:.1f} s{peak} by a child process)")
         _swap(new_site, site)
         state_file.write_text(json.dumps({"settings": settings, "nav": nav_state, "pages": contexts, "issues": tree.issue_state},
                                          ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -779,7 +779,6 @@
       ready: function () { return !!meta; },
       form: function (text) { return formOf(text); },  // the searchable form (normalize.searchable)
       edits: edits,  // normalize.edits
-      fixes: function (q) { return rankFixes(meta, q).then(function (t) { return t.map(function (x) { return [x.shown, x.score]; }); }); },
       slipWeight: function (fix, typed) {  // normalize.slip_weight, once its tables are fetched
         return Promise.all([loadSounds(), loadShapes(meta, [typed])]).then(function () { return slipWeight(fix, typed); });
       },
